@@ -1,0 +1,171 @@
+"""Mentions → entities: one node per real-world thing, with a stable key.
+
+- a person's short name goes to the one longer name in the article it starts (高市 → 高市早苗,
+  安倍晋 → 安倍晋三);
+- names link to the gazetteer (ontology/gazetteer.ttl) when exactly one entry of a compatible class
+  has that label: the key becomes the Wikidata id and the labels come from the gazetteer;
+- 同氏 / 同社 take the latest entity of their class; 両首脳 / 両国 stand for the article's two
+  leading leaders / countries;
+- otherwise the key is the class and the NFKC label, so the same name gives the same node in
+  every article.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lexicon import Lexicon, load_lexicon
+from .mentions import nfkc
+from .types import Entity, Mention
+
+GAZETTEER = Path(__file__).resolve().parent.parent / "ontology" / "gazetteer.ttl"
+_PACKAGED_GAZETTEER = Path(__file__).with_name("data") / "gazetteer.ttl"
+
+FAMILIES = [
+    {"Person"},
+    {"Country", "Place", "Facility"},
+    {"Organization", "Government", "Company", "PoliticalParty", "SportsTeam"},
+    {"Event", "Disaster"},
+    {"Award"}, {"Position"}, {"Agreement", "Plan"}, {"Artifact", "Product"},
+]
+# Which rule's class to believe when one name is typed two ways in an article.
+RULE_RANK = {"name+title": 0, "quoted": 1, "suffix": 2, "acronym": 3, "abbreviation": 4, "event": 5,
+             "agreement": 6, "gift": 7, "ner-split": 8, "ner": 9}
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or any(a in f and b in f for f in FAMILIES)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    qid: str
+    cls: str
+    label_ja: str
+    label_en: str | None
+    alt_labels: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> dict[str, tuple[GazetteerEntry, ...]]:
+    """label (NFKC) → entries with that label or alt label."""
+    import pyoxigraph
+
+    p = Path(path) if path else (GAZETTEER if GAZETTEER.exists() else _PACKAGED_GAZETTEER)
+    if not p.exists():
+        return {}
+    kg_ns = "https://w3id.org/kgnews/ontology#"
+    rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label"
+    alt = "http://www.w3.org/2004/02/skos/core#altLabel"
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    info: dict[str, dict] = defaultdict(lambda: {"cls": None, "ja": None, "en": None, "alt": []})
+    with p.open("rb") as f:
+        for q in pyoxigraph.parse(f, pyoxigraph.RdfFormat.TURTLE):
+            s = q.subject.value
+            if not s.startswith("http://www.wikidata.org/entity/Q"):
+                continue
+            rec = info[s]
+            pred = q.predicate.value
+            if pred == rdf_type and q.object.value.startswith(kg_ns):
+                rec["cls"] = q.object.value[len(kg_ns):]
+            elif pred == rdfs_label and isinstance(q.object, pyoxigraph.Literal):
+                rec[q.object.language or "ja"] = q.object.value
+            elif pred == alt and isinstance(q.object, pyoxigraph.Literal) and q.object.language == "ja":
+                rec["alt"].append(q.object.value)
+    index: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    for iri, rec in sorted(info.items()):
+        if not rec["cls"] or not rec["ja"]:
+            continue
+        entry = GazetteerEntry(iri.rsplit("/", 1)[1], rec["cls"], rec["ja"], rec["en"], tuple(sorted(rec["alt"])))
+        for label in {nfkc(rec["ja"]), *(nfkc(a) for a in rec["alt"])}:
+            index[label].append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def link(label: str, cls: str, gazetteer: dict[str, tuple[GazetteerEntry, ...]]) -> GazetteerEntry | None:
+    """The one gazetteer entry of a compatible class with this label, else None."""
+    found = [e for e in gazetteer.get(label, ()) if compatible(e.cls, cls)]
+    return found[0] if len(found) == 1 else None
+
+
+def canonical_person_names(labels: Iterable[str]) -> dict[str, str]:
+    """Short person names → the one longer name they start (高市 → 高市早苗)."""
+    names = sorted(set(labels), key=len, reverse=True)
+    out = {}
+    for short in names:
+        longer = [n for n in names if n != short and n.startswith(short) and len(short) >= 2]
+        if not longer:
+            continue
+        longest = longer[0]
+        if all(longest.startswith(n) for n in longer):
+            out[short] = longest
+    return out
+
+
+def entity_key(cls: str, label: str) -> str:
+    return f"{cls}:{label}"
+
+
+def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
+                     gazetteer: dict | None = None) -> tuple[list[tuple[Mention, str]], list[Entity]]:
+    """Assign every mention of one article to an entity key; returns (mention, key) pairs and entities."""
+    lex = lex or load_lexicon()
+    gaz = load_gazetteer() if gazetteer is None else gazetteer
+    named = [m for m in mentions if m.rule not in ("group", "anaphor")]
+    persons = canonical_person_names(m.label for m in named if m.cls == "Person")
+
+    # one class per label: the most trusted rule, then the most frequent class
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in named:
+        label = persons.get(m.label, m.label) if m.cls == "Person" else m.label
+        votes[label][(RULE_RANK.get(m.rule, 9), m.cls)] += 1
+    cls_of = {label: min(c, key=lambda rc: (rc[0], -c[rc]))[1] for label, c in votes.items()}
+
+    entities: dict[str, dict] = {}
+    pairs: list[tuple[Mention, str]] = []
+
+    def add(m: Mention, label: str, cls: str) -> str:
+        entry = link(label, cls, gaz)
+        if entry:
+            key, cls, main, en, qid = f"wd:{entry.qid}", entry.cls, entry.label_ja, entry.label_en, entry.qid
+        else:
+            key, main, en, qid = entity_key(cls, label), label, None, None
+        rec = entities.setdefault(key, {"cls": cls, "label": main, "en": en, "qid": qid, "alt": set()})
+        rec["alt"].update({label, nfkc(m.text)} | ({m.written} if m.written else set()))
+        pairs.append((m, key))
+        return key
+
+    for m in named:
+        label = persons.get(m.label, m.label) if m.cls == "Person" else m.label
+        cls = cls_of[label] if compatible(cls_of[label], m.cls) else m.cls
+        add(m, label, cls)
+
+    _resolve_references(mentions, pairs, entities, lex)
+    ents = [Entity(key=k, cls=r["cls"], label=r["label"], alt_labels=tuple(sorted(r["alt"] - {r["label"]})),
+                   wikidata=r["qid"], label_en=r["en"]) for k, r in sorted(entities.items())]
+    pairs.sort(key=lambda p: (p[0].start, p[0].end, p[1]))
+    return pairs, ents
+
+
+def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]], entities: dict,
+                        lex: Lexicon) -> None:
+    """同氏 → the latest person before it; 両首脳 → the two most mentioned leaders; 両国 → countries."""
+    leaders = Counter(k for m, k in pairs if m.cls == "Person" and m.title and lex.titles.get(m.title) == "leader")
+    persons = Counter(k for m, k in pairs if entities[k]["cls"] == "Person")
+    countries = Counter(k for m, k in pairs if entities[k]["cls"] == "Country")
+    companies = Counter(k for m, k in pairs if entities[k]["cls"] == "Company")
+    pool = {"leaders": leaders, "countries": countries, "persons": persons, "companies": companies}
+    for m in mentions:
+        if m.rule == "group":
+            counter = pool.get(m.refers_to[0], Counter())
+            top = [k for k, _ in counter.most_common(2)]
+            if len(top) == 2:
+                pairs.extend((m, k) for k in top)
+        elif m.rule == "anaphor":
+            before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.rule not in ("group", "anaphor")
+                      and compatible(entities[k]["cls"], m.cls) and (entities[k]["cls"] == m.cls or m.cls != "Person")]
+            if before:
+                pairs.append((m, max(before, key=lambda p: p[0].start)[1]))

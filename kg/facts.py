@@ -1,0 +1,527 @@
+"""Predicate–argument rules over the dependency parse and bunsetu → facts (events with roles).
+
+One pass per sentence. A predicate is a verb at a bunsetu head (GiNZA makes サ変 noun + する a verb);
+light verbs (会談を行う, 協議に臨む) hand the predicate to their event noun. Arguments are the
+bunsetu heads that depend on the predicate; their case particles give the role (particle_roles.tsv).
+A predicate with no entry in predicates.tsv still gives a GenericEvent with its lemma.
+Each fact names its rule and a confidence; its modality comes from auxiliaries and governing words.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .dates import parse_amount, resolve_date
+from .entities import entity_key, link, load_gazetteer
+from .lexicon import DATA, Lexicon, _rows, load_lexicon
+from .mentions import gift_items, particles
+from .types import DateValue, Entity, Fact, Mention, Sentence, Token
+
+AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
+PLACES = {"Place", "Country", "Facility"}
+_PASSIVE = {"れる", "られる"}
+_NEGATION = {"ない", "ず", "ぬ", "ん"}
+_QUOTE_OPEN, _QUOTE_CLOSE = "「『", "」』"
+
+
+@functools.lru_cache(maxsize=1)
+def particle_roles() -> dict[tuple[str, str], str]:
+    return {(p, c): r for p, c, r in _rows("particle_roles.tsv")}
+
+
+def role_for(particle: str, cls: str) -> str | None:
+    table = particle_roles()
+    return table.get((particle, cls)) or table.get((particle, "*"))
+
+
+@dataclass
+class SentenceView:
+    """What the rules need to look up in one sentence."""
+
+    sent: Sentence
+    pairs: list[tuple[Mention, str]]
+    classes: dict[str, str]
+    kids: dict[int, list[int]] = field(default_factory=dict)
+    in_quote: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for t in self.sent.tokens:
+            if t.head != t.i:
+                self.kids.setdefault(t.head, []).append(t.i)
+        depth = 0
+        for t in self.sent.tokens:
+            if t.norm in _QUOTE_CLOSE:
+                depth = max(0, depth - 1)
+            if depth:
+                self.in_quote.add(t.i)
+            if t.norm in _QUOTE_OPEN:
+                depth += 1
+
+    @property
+    def toks(self) -> tuple[Token, ...]:
+        return self.sent.tokens
+
+    def bunsetu(self, head: Token) -> tuple[int, int]:
+        a = head.i
+        while a > 0 and not self.toks[a].bunsetu_start:
+            a -= 1
+        b = head.i + 1
+        while b < len(self.toks) and not self.toks[b].bunsetu_start:
+            b += 1
+        return a, b
+
+    def keys_at(self, head: Token) -> list[str]:
+        """Entities an argument bunsetu names: a person before its title, a phrase ending at the head,
+        else the mention nearest the head. Groups and abbreviations give several."""
+        a, b = self.bunsetu(head)
+        inside = [(m, k) for m, k in self.pairs
+                  if (m.tok_start < b and m.tok_end > a) or m.tok_end - 1 == head.i]
+        if not inside:
+            return []
+        persons = [(m, k) for m, k in inside if self.classes.get(k) == "Person" and m.rule != "group"]
+        groups = [(m, k) for m, k in inside if m.rule == "group"]
+        if groups:
+            return _unique(k for _, k in groups)
+        if persons:
+            last = max(m.tok_end for m, _ in persons)
+            return _unique(k for m, k in persons if m.tok_end == last)
+        last_noun = max((t.i for t in self.toks[a:b] if t.pos in ("NOUN", "PROPN", "NUM")), default=head.i)
+        ending = [(m, k) for m, k in inside if m.tok_end - 1 in (head.i, last_noun)]
+        if ending:
+            widest = min(m.tok_start for m, _ in ending)
+            return _unique(k for m, k in ending if m.tok_start == widest)
+        last = max(m.tok_end for m, _ in inside)
+        return _unique(k for m, k in inside if m.tok_end == last)
+
+    def children(self, t: Token) -> list[Token]:
+        return [self.toks[c] for c in self.kids.get(t.i, [])]
+
+    def aux(self, t: Token) -> list[Token]:
+        return [c for c in self.children(t) if c.dep in ("aux", "cop", "mark") or c.pos == "AUX"]
+
+
+def _unique(keys) -> list[str]:
+    out: list[str] = []
+    for k in keys:
+        if k not in out:
+            out.append(k)
+    return out
+
+
+@dataclass
+class Frame:
+    compound: str
+    pred: Token
+    lemma: str
+    cls: str
+    roles: list[tuple[str, str]]
+    rule: str
+    explicit_agent: bool
+    passive: bool
+
+
+def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities: dict[str, Entity], *,
+                  article_date: str | None = None, carried_topic: list[str] | None = None,
+                  leaders: Sequence[str] = (), lex: Lexicon | None = None) -> tuple[list[Fact], list[str] | None]:
+    """Facts of one sentence, and the sentence's topic for the next one (None: no topic)."""
+    lex = lex or load_lexicon()
+    classes = {k: e.cls for k, e in entities.items()}
+    for m, k in pairs:
+        if m.rule == "group":
+            classes.setdefault(k, entities[k].cls if k in entities else "Group")
+    view = SentenceView(sent, list(pairs), classes)
+    topic = _topic(view, lex)
+    if topic is None:
+        topic, carried_topic = [], carried_topic
+    else:
+        carried_topic = []
+    facts: list[Fact] = []
+    facts += _position_facts(view, lex)
+    facts += _containment_facts(view)
+    facts += _relational_noun_facts(view, lex, topic)
+    dates = _dates(view, article_date)
+    for pred in view.toks:
+        frame = _frame(view, pred, lex)
+        if frame is None:
+            continue
+        fact = _complete(view, frame, lex, topic, carried_topic, leaders, dates)
+        if fact:
+            facts.append(fact)
+    facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
+    facts = [f for f in facts if f.role("agent")]
+    return _dedupe(facts), topic
+
+
+def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
+    """The は/も-marked argument of the main clause: its agent-like entities, [] when the topic is
+    something else (専門家の一部は…: nothing to carry), None when the sentence has no topic."""
+    for t in view.toks:
+        if not t.bunsetu_head or t.i in view.in_quote:
+            continue
+        ps = particles(view.sent, t)
+        if not ps or ps[-1] not in ("は", "も") or (len(ps) > 1 and ps[0] in ("で", "に", "と", "から", "へ")):
+            continue
+        head = view.toks[t.head]
+        if _in_relative_clause(view, t) or not _is_main_chain(view, head):
+            continue
+        keys = [k for k in view.keys_at(t) if view.classes.get(k) in AGENTIVE]
+        if keys or ps[-1] == "は":
+            return keys
+    return None
+
+
+def _in_relative_clause(view: SentenceView, t: Token) -> bool:
+    seen = set()
+    cur = t
+    while cur.head != cur.i and cur.i not in seen:
+        seen.add(cur.i)
+        head = view.toks[cur.head]
+        if cur.dep == "acl" and head.pos in ("NOUN", "PROPN"):
+            return True
+        cur = head
+    return False
+
+
+def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
+    if not pred.bunsetu_head or pred.pos != "VERB" or pred.i in view.in_quote:
+        return None
+    lemma = pred.lemma
+    cls = lex.predicates.get(lemma)
+    rule = "predicate"
+    extra_from: Token | None = None
+    if lemma in lex.light_verbs:
+        noun = next((c for c in view.children(pred) if c.pos in ("NOUN", "PROPN") and c.bunsetu_head
+                     and set(particles(view.sent, c)) & {"を", "に"}), None)
+        if noun is not None:
+            noun_cls = lex.predicates.get(noun.lemma) or _event_noun_class(noun, lex)
+            if noun_cls:
+                lemma, cls, rule, extra_from = noun.norm, noun_cls, "light-verb", noun
+        if extra_from is None and lemma in ("する", "行う"):
+            return None
+    if cls is None:
+        if lemma in lex.reporting or lemma in ("なる", "ある", "いる", "できる"):
+            return None
+        cls, rule = "GenericEvent", "generic"
+    passive = any(a.lemma in _PASSIVE or a.norm in ("れ", "られ") for a in view.aux(pred))
+    roles: list[tuple[str, str]] = []
+    explicit_agent = False
+    args = [c for c in view.children(pred) if c.bunsetu_head and c.pos in ("NOUN", "PROPN", "PRON", "NUM")]
+    for c in list(args):  # 「…」と: a を-object the parser hung on the quoted noun belongs here
+        if particles(view.sent, c)[:1] == ["と"]:
+            args += [g for g in view.children(c) if g.bunsetu_head and particles(view.sent, g)[:1] == ["を"]]
+    if cls == "Gift":
+        for item in gift_items(view.sent, pred):
+            roles.extend(("theme", k) for k in view.keys_at(item) if view.classes.get(k) not in AGENTIVE)
+    compound = pred.norm
+    if extra_from is not None:
+        compound = "".join(t.norm for t in view.toks[_leftmost_compound(view, extra_from):extra_from.i + 1])
+        args = [a for a in args if a.i != extra_from.i]
+        args += [c for c in view.children(extra_from) if c.bunsetu_head]
+        # the event noun's own compound (日米|首脳|会談) names its parties
+        for c in view.children(extra_from):
+            if not c.bunsetu_head:
+                for k in view.keys_at(c):
+                    if view.classes.get(k) in AGENTIVE:
+                        roles.append(("participant", k))
+    for arg in args:
+        ps = particles(view.sent, arg)
+        if not ps:
+            continue
+        particle = ps[0] if ps[0] != "の" or len(ps) == 1 else ps[-1]
+        if particle == "で" and len(ps) > 1 and ps[1] == "の":
+            particle = "で"
+        role = role_for(particle, cls)
+        if role is None:
+            continue
+        if passive:
+            if role == "agent":
+                role = "theme"
+            elif particle in ("に", "によって", "により"):
+                role = "agent"
+        keys = view.keys_at(arg)
+        if not keys:
+            continue
+        if role == "location" and not all(view.classes.get(k) in PLACES for k in keys):
+            if particle == "で":
+                continue
+            role = "theme" if cls in ("Attendance",) else role
+        if role == "agent":
+            keys = [k for k in keys if view.classes.get(k) in AGENTIVE]
+            if not keys:
+                continue
+            explicit_agent = True
+        roles.extend((role, k) for k in keys)
+    return Frame(compound, pred, lemma, cls, roles, rule, explicit_agent, passive)
+
+
+def _leftmost_compound(view: SentenceView, noun: Token) -> int:
+    a = noun.i
+    while a > 0 and view.toks[a - 1].head == noun.i and view.toks[a - 1].dep == "compound":
+        a -= 1
+    return a
+
+
+def _event_noun_class(noun: Token, lex: Lexicon) -> str | None:
+    word = noun.norm
+    for head in sorted(lex.event_heads, key=len, reverse=True):
+        if word.endswith(head) and head in lex.predicates:
+            return lex.predicates[head]
+    return None
+
+
+def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
+    auxes = view.aux(pred)
+    if any(a.lemma in _NEGATION or a.norm in ("ない", "なかっ", "ず") for a in auxes):
+        return "Negated"
+    cur = pred
+    seen = set()
+    while cur.head != cur.i and cur.i not in seen:
+        seen.add(cur.i)
+        head = view.toks[cur.head]
+        mod = lex.stance_nouns.get(head.norm) if cur.dep == "acl" else None
+        if mod and mod != "Asserted":
+            return mod
+        if head.lemma in lex.reporting and head.lemma not in ("よる",):
+            hx = view.aux(head)
+            if head.lemma in ("見る", "伝える", "する", "報じる") and any(a.lemma in _PASSIVE for a in hx):
+                return lex.reporting[head.lemma]
+            if head.lemma in ("可能性", "見込む", "予想"):
+                return "Hedged"
+        cur = head
+    if any(a.lemma == "たい" for a in auxes):
+        return "Planned"
+    if any(t.lemma == "よる" and any(p.norm == "に" for p in view.children(t) + [view.toks[t.head]]) and
+           t.dep in ("fixed", "case") for t in view.toks):
+        return "Reported"
+    return "Asserted"
+
+
+def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], carried: list[str] | None,
+              leaders: Sequence[str], dates: dict[int, DateValue]) -> Fact | None:
+    pred = frame.pred
+    roles = list(frame.roles)
+    rule = frame.rule
+    confidence = 0.8
+    if not any(r == "agent" for r, _ in roles):
+        inherited = None
+        stance = _stance_parent(view, pred, lex)
+        if pred.i in view.in_quote:
+            inherited = None
+        elif _in_relative_clause(view, pred) and not stance:
+            inherited = None
+        elif topic:
+            inherited, rule, confidence = topic, rule + "+topic", 0.65
+        elif carried and _is_main_chain(view, pred):
+            inherited, rule, confidence = carried, rule + "+previous-topic", 0.5
+        if inherited:
+            roles = [("agent", k) for k in inherited] + roles
+    agents = [k for r, k in roles if r == "agent"]
+    if not agents:
+        return None
+    if frame.cls in ("Meeting", "Accord") and len(agents) > 1:
+        roles = [("agent", agents[0])] + [("participant", k) for k in agents[1:]] + \
+                [(r, k) for r, k in roles if r != "agent"]
+    if frame.cls == "Meeting" and "首脳" in frame.compound:
+        others = [k for k in leaders if k not in agents and ("participant", k) not in roles]
+        if others and not any(view.classes.get(k) == "Person" for r, k in roles if r == "participant"):
+            roles.append(("participant", others[0]))
+            rule += "+leaders"
+    agents = [k for r, k in roles if r == "agent"]
+    roles = [(r, k) for r, k in roles if not (r != "agent" and k in agents)]
+    quote = _quote(view, pred, lex) if frame.cls == "Statement" else None
+    if frame.cls == "GenericEvent" and len({k for _, k in roles}) < 2 and quote is None:
+        return None
+    amount = _amount(view, pred)
+    return Fact(cls=frame.cls, predicate=frame.lemma, sentence=view.sent.index,
+                roles=tuple(sorted(set(roles))), modality=_modality(view, pred, lex), rule=rule,
+                confidence=confidence, date=_date_for(view, pred, dates), quote=quote, amount=amount,
+                article_id=view.sent.article_id)
+
+
+def _stance_parent(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
+    head = view.toks[pred.head]
+    return pred.dep == "acl" and head.norm in lex.stance_nouns
+
+
+def _is_main_chain(view: SentenceView, pred: Token) -> bool:
+    cur = pred
+    while cur.head != cur.i:
+        if cur.dep not in ("advcl", "conj", "ccomp", "parataxis"):
+            return False
+        cur = view.toks[cur.head]
+    return True
+
+
+def _quote(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
+    """The と-clause under a reporting verb, or the 「」 it holds."""
+    for c in view.children(pred):
+        ps = particles(view.sent, c)
+        if not ps or ps[0] not in ("と", "とも"):
+            continue
+        if c.pos not in ("VERB", "ADJ", "AUX", "NOUN", "PROPN", "PUNCT") and c.norm not in _QUOTE_CLOSE:
+            continue
+        lo = _leftmost(view, c)
+        text = view.sent.text[view.toks[lo].start - view.sent.start:view.toks[c.i].end - view.sent.start]
+        # a closing bracket right after the clause belongs to it
+        nxt = c.i + 1
+        while nxt < len(view.toks) and view.toks[nxt].norm in ("」", "』") and view.toks[nxt].head == c.i:
+            text = view.sent.text[view.toks[lo].start - view.sent.start:view.toks[nxt].end - view.sent.start]
+            nxt += 1
+        text = text.strip("、 ")
+        if text.startswith("「") and text.endswith("」") and text.count("「") == 1:
+            text = text[1:-1]
+        return text or None
+    return None
+
+
+def _leftmost(view: SentenceView, t: Token) -> int:
+    lo = t.i
+    stack = [t.i]
+    while stack:
+        i = stack.pop()
+        lo = min(lo, i)
+        stack.extend(view.kids.get(i, []))
+    return lo
+
+
+def _dates(view: SentenceView, article_date: str | None) -> dict[int, DateValue]:
+    """Head token index of each date in the sentence → its value."""
+    out: dict[int, DateValue] = {}
+    for e in view.sent.ents:
+        if e.label != "Date":
+            continue
+        text = view.sent.text[view.toks[e.start].start - view.sent.start:view.toks[e.end - 1].end - view.sent.start]
+        value = resolve_date(text, article_date)
+        if value is None:
+            continue
+        last = view.toks[e.end - 1]
+        out[last.head] = value
+    return out
+
+
+def _date_for(view: SentenceView, pred: Token, dates: dict[int, DateValue]) -> DateValue | None:
+    if pred.i in dates:
+        return dates[pred.i]
+    cur = pred  # a date on the main predicate covers the clauses that lead into it
+    while cur.head != cur.i and cur.dep in ("advcl", "conj"):
+        cur = view.toks[cur.head]
+        if cur.i in dates:
+            return dates[cur.i]
+    for i, d in dates.items():  # a date on a predicate this one leads into
+        t = view.toks[i]
+        if t.dep in ("advcl", "conj") and t.head == pred.i:
+            return d
+    return None
+
+
+def _amount(view: SentenceView, pred: Token) -> tuple[str, str] | None:
+    for e in view.sent.ents:
+        if e.label in ("Money", "Percent"):
+            text = "".join(t.norm for t in view.toks[e.start:e.end])
+            return parse_amount(text)
+    return None
+
+
+def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
+    out = []
+    by_start = {m.tok_start: k for m, k in view.pairs if view.classes.get(k) == "Position"}
+    for m, k in view.pairs:
+        if view.classes.get(k) != "Person" or not m.title:
+            continue
+        j = m.tok_end + (1 if m.tok_end < len(view.toks) and view.toks[m.tok_end].norm in lex.title_prefixes else 0)
+        pos = by_start.get(j)
+        if pos is None:
+            continue
+        prefix = view.toks[m.tok_end].norm if view.toks[m.tok_end].norm in lex.title_prefixes else ""
+        out.append(Fact(cls="PositionHolding", predicate=prefix + m.title, sentence=view.sent.index,
+                        roles=(("agent", k), ("position", pos)), modality="Asserted", rule="name+title",
+                        confidence=0.9 if not prefix else 0.85, article_id=view.sent.article_id))
+    return out
+
+
+def _containment_facts(view: SentenceView) -> list[Fact]:
+    """国・都市 (韓国・慶州), place の facility/thing (横須賀基地の米空母「X」), place での event."""
+    out = []
+    ms = sorted(((m, k) for m, k in view.pairs if m.rule not in ("group", "anaphor")), key=lambda p: p[0].start)
+    toks = view.toks
+    for (m1, k1) in ms:
+        c1 = view.classes.get(k1)
+        if c1 not in PLACES:
+            continue
+        after = m1.tok_end
+        for (m2, k2) in ms:
+            c2 = view.classes.get(k2)
+            if k2 == k1 or m2.tok_start < after:
+                continue
+            between = "".join(t.norm for t in toks[after:m2.tok_start])
+            rule = None
+            if between == "・" and c1 == "Country" and c2 == "Place":
+                rule = "country・place"
+            elif between.startswith("の") and c2 in ("Facility", "Artifact", "Event") and len(between) <= 5 \
+                    and c1 in ("Place", "Facility") and not any(t.pos == "VERB" for t in toks[after:m2.tok_start]):
+                rule = "place-no-thing"
+            elif between.startswith("での") and c2 == "Event" and c1 in PLACES:
+                rule = "place-de-event"
+            if rule:
+                out.append(Fact(cls="Containment", predicate=between or "・", sentence=view.sent.index,
+                                roles=(("agent", k2), ("location", k1)), rule=rule, confidence=0.7,
+                                article_id=view.sent.article_id))
+    return out
+
+
+def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -> list[Fact]:
+    """Xは Yの側近 (として知られる / だ) → Aide(X, Y)."""
+    out = []
+    for t in view.toks:
+        cls = lex.relational_nouns.get(t.norm)
+        if not cls or not topic:
+            continue
+        for c in view.children(t):
+            if "の" not in particles(view.sent, c):
+                continue
+            for k in view.keys_at(c):
+                if view.classes.get(k) == "Person" and k not in topic:
+                    out.extend(Fact(cls=cls, predicate=t.norm, sentence=view.sent.index,
+                                    roles=(("agent", a), ("theme", k)), rule="relational-noun", confidence=0.7,
+                                    article_id=view.sent.article_id) for a in topic[:1])
+    return out
+
+
+def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact]) -> list[Fact]:
+    """来日 / 訪米 as a noun (来日中に, 訪米した際): a visit to that country by the clause's agent."""
+    out = []
+    gaz = load_gazetteer()
+    for t in view.toks:
+        country = next((lex.country_visits[w] for w in lex.country_visits if t.norm.startswith(w)), None)
+        if not country or t.pos == "VERB":
+            continue
+        entry = link(country, "Country", gaz)
+        key = f"wd:{entry.qid}" if entry else entity_key("Country", country)
+        head = view.toks[t.head]
+        agents = [k for f in facts if f.sentence == view.sent.index for r, k in f.roles if r == "agent"
+                  and view.toks and f.predicate == head.lemma] or topic
+        agents = [a for a in agents if view.classes.get(a) == "Person"]
+        for a in agents[:1]:
+            out.append(Fact(cls="Visit", predicate=t.norm, sentence=view.sent.index,
+                            roles=(("agent", a), ("location", key)), rule="visit-noun", confidence=0.7,
+                            article_id=view.sent.article_id))
+    return out
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen = {}
+    for f in facts:
+        key = (f.cls, f.predicate, f.roles, f.sentence)
+        if key not in seen or f.confidence > seen[key].confidence:
+            seen[key] = f
+    return list(seen.values())
+
+
+def leading_leaders(pairs: Sequence[tuple[Mention, str]], lex: Lexicon | None = None) -> list[str]:
+    """People named with a leader's title, most mentioned first (for 首脳会談 and 両首脳)."""
+    lex = lex or load_lexicon()
+    c = Counter(k for m, k in pairs if m.cls == "Person" and m.title and lex.titles.get(m.title) == "leader")
+    all_mentions = Counter(k for m, k in pairs)
+    return sorted(c, key=lambda k: (-all_mentions[k], k))

@@ -1,0 +1,81 @@
+"""The word lists and tables in kg/data, loaded once. Code holds rules; words live in data files."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def table(name: str) -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows(name)}
+
+
+def words(name: str) -> frozenset[str]:
+    return frozenset(r[0] for r in _rows(name))
+
+
+@dataclass(frozen=True)
+class FactClass:
+    name: str
+    edge: str | None
+    object_roles: tuple[str, ...]
+    gold: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    ene: dict[str, str]
+    titles: dict[str, str]
+    title_prefixes: dict[str, str]
+    abbreviations: dict[str, str]
+    country_visits: dict[str, str]
+    event_heads: frozenset[str]
+    agreement_heads: dict[str, str]
+    suffixes: dict[str, str]
+    quoted_heads: dict[str, str]
+    predicates: dict[str, str]
+    light_verbs: frozenset[str]
+    stance_nouns: dict[str, str]
+    relational_nouns: dict[str, str]
+    reporting: dict[str, str]
+    statement_context: frozenset[str]
+    groups: dict[str, str]
+    honorific_only: frozenset[str]
+    anaphora: dict[str, str]
+    fact_classes: dict[str, FactClass]
+    not_name_suffixes: frozenset[str]
+
+    def is_title(self, word: str) -> bool:
+        return word in self.titles and self.titles[word] != "honorific"
+
+    def is_honorific(self, word: str) -> bool:
+        return self.titles.get(word) == "honorific"
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    facts = {}
+    for name, edge, roles, gold in _rows("fact_classes.tsv"):
+        facts[name] = FactClass(name, None if edge == "-" else edge,
+                                tuple(r for r in roles.split(",") if r), None if gold == "-" else gold)
+    return Lexicon(
+        ene=table("ene_classes.tsv"), titles=table("titles.tsv"), title_prefixes=table("title_prefixes.tsv"),
+        abbreviations=table("country_abbreviations.tsv"), country_visits=table("country_visits.tsv"),
+        event_heads=words("event_heads.txt"), agreement_heads=table("agreement_heads.tsv"),
+        suffixes=table("suffix_classes.tsv"), quoted_heads=table("quoted_name_heads.tsv"),
+        predicates=table("predicates.tsv"), light_verbs=words("light_verbs.txt"),
+        stance_nouns=table("stance_nouns.tsv"), relational_nouns=table("relational_nouns.tsv"),
+        reporting=table("reporting.tsv"), statement_context=words("statement_context.txt"),
+        groups=table("group_references.tsv"), honorific_only=words("honorific_only.txt"),
+        anaphora=table("anaphora.tsv"), fact_classes=facts,
+        not_name_suffixes=words("not_name_suffixes.txt"))

@@ -1,0 +1,386 @@
+"""Sentences → mentions: NER spans mapped to ontology classes, repaired by general rules.
+
+Rules (each names itself in ``Mention.rule``):
+- ``ner``: a GiNZA span whose ENE label the table maps to a class; name-type spans need a proper
+  noun, an acronym or a class suffix (drops 黄金時代, 来日中 as a country, 防衛費…).
+- ``name+title``: a person-name token run followed by a title or honorific (トランプ|氏, 高市|首相):
+  a Person even when NER missed it or called it something else; the title becomes a Position.
+- ``abbreviation``: 日米, 米中, 日米韓, 米側 → one Country mention per abbreviated country.
+- ``event``: a compound ending in an event head with a proper noun or abbreviation (日米首脳会談).
+- ``acronym``: Name (ACR) → ACR is another name of Name.
+- ``suffix``: a compound ending in 政権 / 基地 / 空港 … after a proper noun.
+- ``quoted``: 空母「X」, 映画「X」 → X of the head's class.
+- ``agreement``: a noun phrase headed by 合意 / 協定 / 枠組み / 計画 … named by a proper noun, or
+  the thing an agreement or plan predicate is about.
+- ``group`` / ``anaphor``: 両首脳, 両国, 同氏, 同社 — resolved by kg.entities.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .lexicon import Lexicon, load_lexicon
+from .types import Mention, Sentence, Token
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-.]{1,9}$")
+_NOMINAL = {"NOUN", "PROPN", "NUM"}
+NAME_CLASSES = {"Person", "Country", "Place", "Organization", "Company", "Government", "PoliticalParty",
+                "SportsTeam", "Facility"}
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_name_token(t: Token) -> bool:
+    return t.tag.startswith("名詞-固有名詞-人名")
+
+
+def is_proper(t: Token) -> bool:
+    return t.pos == "PROPN" or t.tag.startswith("名詞-固有名詞")
+
+
+def is_acronym(t: Token) -> bool:
+    return bool(_ACRONYM.match(t.norm))
+
+
+def surface(sent: Sentence, a: int, b: int, article_text: str | None = None) -> tuple[int, int, str]:
+    toks = sent.tokens
+    start, end = toks[a].start, toks[b - 1].end
+    off = sent.start
+    text = sent.text[start - off:end - off]
+    return start, end, text
+
+
+def make(sent: Sentence, a: int, b: int, cls: str, rule: str, label: str | None = None,
+         title: str | None = None, refers_to: tuple[str, ...] = (), written_end: int | None = None) -> Mention:
+    start, end, text = surface(sent, a, b)
+    written = nfkc(surface(sent, a, written_end)[2]) if written_end and written_end > b else None
+    return Mention(sentence=sent.index, start=start, end=end, text=text,
+                   label=label if label is not None else nfkc(text), cls=cls, tok_start=a, tok_end=b,
+                   rule=rule, title=title, refers_to=refers_to, written=written)
+
+
+def _abbreviated_countries(word: str, lex: Lexicon) -> list[str] | None:
+    """日米 → [日本, 米国]; 米側 → [米国]; None when the word is not such a compound."""
+    if word.endswith("側") and len(word) == 2 and word[0] in lex.abbreviations:
+        return [lex.abbreviations[word[0]]]
+    if 2 <= len(word) <= 4 and all(ch in lex.abbreviations for ch in word) and len(set(word)) == len(word):
+        return [lex.abbreviations[ch] for ch in word]
+    return None
+
+
+def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, str | None]:
+    """Title tokens starting at j (元|首相, 国家|主席, 大統領): returns (end index, title or None)."""
+    k = j
+    if k < len(toks) and toks[k].norm in lex.title_prefixes:
+        k += 1
+    best: tuple[int, str | None] = (j, None)
+    acc = ""
+    for m in range(k, min(k + 4, len(toks))):
+        acc += toks[m].norm
+        if acc in lex.titles:
+            best = (m + 1, acc)
+    return best
+
+
+def _nominal_run_left(toks: tuple[Token, ...], end: int) -> int:
+    """Start of the run of nominal tokens (with ・ and an (ACRONYM) inside) that ends at end-1."""
+    a = end - 1
+    while a > 0:
+        prev = toks[a - 1]
+        if prev.pos in _NOMINAL or prev.norm in ("・", "-"):
+            a -= 1
+        elif prev.norm == ")" and a >= 3 and toks[a - 3].norm == "(" and is_acronym(toks[a - 2]):
+            a -= 3
+        else:
+            break
+    while a < end - 1 and toks[a].norm in ("・", "-", "("):
+        a += 1
+    return a
+
+
+def _has_name(toks: Iterable[Token], lex: Lexicon) -> bool:
+    return any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
+
+
+def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention]:
+    """All mentions in one sentence, possibly overlapping (日米首脳会談 holds 日本 and 米国)."""
+    lex = lex or load_lexicon()
+    toks = sent.tokens
+    out: list[Mention] = []
+    person_tokens: set[int] = set()
+    claimed: set[int] = set()  # tokens a rule has typed; NER spans over them give way
+
+    # quoted names after a head noun: 空母「X」
+    for t in toks:
+        if t.norm in lex.quoted_heads and t.i + 2 < len(toks) and toks[t.i + 1].norm == "「":
+            close = next((j for j in range(t.i + 2, min(t.i + 14, len(toks))) if toks[j].norm == "」"), None)
+            if close and close > t.i + 2:
+                out.append(make(sent, t.i + 2, close, lex.quoted_heads[t.norm], "quoted"))
+                claimed.update(range(t.i + 2, close))
+
+    # name + title: the strongest evidence of a person
+    k = 0
+    while k < len(toks):
+        if not is_name_token(toks[k]):
+            k += 1
+            continue
+        a = k
+        if k in claimed:
+            k += 1
+            continue
+        while k < len(toks) and (is_name_token(toks[k]) or (toks[k].norm == "・" and k + 1 < len(toks)
+                                                           and is_name_token(toks[k + 1]))):
+            k += 1
+        end, title = _title_after(toks, k, lex)
+        ner_person = any(e.label == "Person" and e.start <= a < e.end for e in sent.ents)
+        if title or ner_person:
+            out.append(make(sent, a, k, "Person", "name+title" if title else "ner",
+                            title=title if title and lex.is_title(title) else None, written_end=end))
+            person_tokens.update(range(a, k))
+            claimed.update(range(a, end))
+            if title and lex.is_title(title):
+                out.append(_position_after(sent, k, end, title, lex))
+        k = max(k, a + 1)
+
+    # country abbreviations
+    for t in toks:
+        countries = _abbreviated_countries(t.norm, lex)
+        if countries:
+            for c in countries:
+                out.append(make(sent, t.i, t.i + 1, "Country", "abbreviation", label=c))
+            claimed.add(t.i)
+
+    # compounds: events, class suffixes, agreements named by a proper noun
+    for t in toks:
+        if t.pos not in _NOMINAL or (t.i + 1 < len(toks) and toks[t.i + 1].pos in _NOMINAL):
+            continue
+        a = _nominal_run_left(toks, t.i + 1)
+        run = toks[a:t.i + 1]
+        joined = "".join(x.norm for x in run)
+        head_event = next((h for h in lex.event_heads if joined.endswith(h) and joined != h), None)
+        before_acronym = t.i + 3 < len(toks) and toks[t.i + 1].norm == "(" and is_acronym(toks[t.i + 2])
+        if head_event and not before_acronym and _has_name(run[:-1] if len(run) > 1 else [], lex):
+            out.append(make(sent, a, t.i + 1, "Event", "event"))
+            continue
+        suffix = next((s for s in lex.suffixes if t.norm == s or (t.norm.endswith(s) and len(run) == 1)), None)
+        if suffix and len(run) > 1 and any(is_proper(x) for x in run[:-1]):
+            out.append(make(sent, a, t.i + 1, lex.suffixes[suffix], "suffix"))
+            claimed.update(range(a, t.i + 1))
+            continue
+        head_agr = next((h for h in lex.agreement_heads if joined.endswith(h)), None)
+        if head_agr and len(run) > 1 and _has_name(run[:-1], lex):
+            out.append(make(sent, a, t.i + 1, lex.agreement_heads[head_agr], "agreement"))
+        elif head_agr and t.bunsetu_head:
+            span = _agreement_phrase(sent, t, lex)
+            if span:
+                out.append(make(sent, span[0], span[1], lex.agreement_heads[head_agr], "agreement"))
+
+    # what is given: the を-object of a gift predicate and the items listed with や / など
+    for p in toks:
+        if lex.predicates.get(p.lemma) != "Gift" or p.pos != "VERB":
+            continue
+        for item in gift_items(sent, p):
+            span = phrase(sent, item, _GIFT_DEPS)
+            if span:
+                out.append(make(sent, span[0], span[1], "Artifact", "gift"))
+
+    # who a meeting is with, when no name is there (…の家族とも面会した): the phrase itself
+    for p in toks:
+        if lex.predicates.get(p.lemma) != "Meeting" or p.pos != "VERB":
+            continue
+        for c in toks:
+            if c.head != p.i or not c.bunsetu_head or c.pos not in _NOMINAL:
+                continue
+            if not set(particles(sent, c)) & {"と", "とも"}:
+                continue
+            if any(e.start <= c.i < e.end and e.label in lex.ene for e in sent.ents) or c.i in claimed:
+                continue
+            span = phrase(sent, c, _NP_DEPS | {"fixed", "acl"}, max_chars=30)
+            if span and span[0] < c.i:
+                out.append(make(sent, span[0], span[1], "Organization", "participant"))
+
+    # Name (ACR): the acronym is another name of what precedes it
+    for t in toks:
+        if t.norm == "(" and t.i + 2 < len(toks) and toks[t.i + 2].norm == ")" and is_acronym(toks[t.i + 1]) \
+                and t.i > 0 and toks[t.i - 1].pos in _NOMINAL:
+            a = _nominal_run_left(toks, t.i)
+            full = nfkc(surface(sent, a, t.i)[2])
+            ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
+            cls = lex.ene[ner.label] if ner else "Organization"
+            out.append(make(sent, a, t.i, cls, "acronym"))
+            out.append(make(sent, t.i + 1, t.i + 2, cls, "acronym", label=full))
+            claimed.update(range(a, t.i + 2))
+
+    # group references and 同-anaphora
+    for t in toks:
+        two = t.norm + toks[t.i + 1].norm if t.i + 1 < len(toks) else ""
+        if two in lex.groups:
+            out.append(make(sent, t.i, t.i + 2, "Group", "group", refers_to=(lex.groups[two],)))
+            claimed.update((t.i, t.i + 1))
+        elif t.norm in lex.groups:
+            out.append(make(sent, t.i, t.i + 1, "Group", "group", refers_to=(lex.groups[t.norm],)))
+            claimed.add(t.i)
+        elif t.i + 1 < len(toks) and (t.norm + toks[t.i + 1].norm) in lex.anaphora:
+            word = t.norm + toks[t.i + 1].norm
+            out.append(make(sent, t.i, t.i + 2, lex.anaphora[word], "anaphor", refers_to=("anaphor",)))
+        elif t.norm in lex.anaphora:
+            out.append(make(sent, t.i, t.i + 1, lex.anaphora[t.norm], "anaphor", refers_to=("anaphor",)))
+
+    # NER spans
+    for e in sent.ents:
+        cls = lex.ene.get(e.label)
+        if cls is None:
+            continue
+        a, b = e.start, e.end
+        while a < b and toks[a].pos in ("PUNCT", "SYM"):
+            a += 1
+        while b > a and toks[b - 1].pos in ("PUNCT", "SYM"):
+            b -= 1
+        last = toks[b - 1]
+        if a == b or (not is_proper(last) and last.norm.endswith(tuple(lex.not_name_suffixes))):
+            continue
+        span_text = "".join(x.norm for x in toks[a:b])
+        if span_text in lex.honorific_only or lex.is_honorific(span_text):
+            continue
+        if any(i in claimed or i in person_tokens for i in range(a, b)):
+            continue
+        if cls == "Person":
+            # cut a trailing title off (GiNZA sometimes tags トランプ大統領 as one Person)
+            while b > a + 1 and (toks[b - 1].norm in lex.titles or not is_proper(toks[b - 1])):
+                b -= 1
+            if not any(is_proper(x) for x in toks[a:b]):
+                continue
+            end, title = _title_after(toks, b, lex)
+            if title and lex.is_title(title):
+                out.append(make(sent, a, b, "Person", "name+title", title=title, written_end=end))
+                out.append(_position_after(sent, b, end, title, lex))
+                continue
+        elif cls == "Position":
+            title = next((span_text[i:] for i in range(len(span_text)) if span_text[i:] in lex.titles), None)
+            names = [x.i for x in toks[a:b] if is_name_token(x)]
+            if names:
+                out.append(make(sent, names[0], names[-1] + 1, "Person", "ner-split",
+                                title=title if title and lex.is_title(title) else None, written_end=b))
+                a = names[-1] + 1
+            if title and lex.is_title(title) and a < b:
+                out.append(make(sent, a, b, "Position", "ner", label=title))
+            continue
+        elif cls in NAME_CLASSES:
+            run = toks[a:b]
+            if not _has_name(run, lex) and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
+                continue
+        out.append(make(sent, a, b, cls, "ner"))
+    return _dedupe(out)
+
+
+def _position_after(sent: Sentence, k: int, end: int, title: str, lex: Lexicon) -> Mention:
+    start = k + (1 if sent.tokens[k].norm in lex.title_prefixes else 0)
+    return make(sent, start, end, "Position", "name+title", label=title)
+
+
+def _children(sent: Sentence) -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for t in sent.tokens:
+        if t.head != t.i:
+            kids.setdefault(t.head, []).append(t.i)
+    return kids
+
+
+_GIFT_DEPS = {"compound", "nmod", "amod", "case", "punct", "det", "nummod"}
+_LIST_MARKERS = {"や", "など", "と", "とか"}
+
+
+def particles(sent: Sentence, head: Token) -> list[str]:
+    """The case particles of a bunsetu head, joined with their fixed parts (に|つい|て → について)."""
+    out = []
+    for t in sent.tokens[head.i + 1:]:
+        if t.head == head.i and t.dep == "case":
+            word = t.norm
+            for f in sent.tokens[t.i + 1:]:
+                if f.head == t.i and f.dep == "fixed":
+                    word += f.norm
+                else:
+                    break
+            out.append(word)
+        elif t.bunsetu_start and t.i > head.i:
+            break
+    return out
+
+
+def gift_items(sent: Sentence, pred: Token) -> list[Token]:
+    """Nouns naming what a gift predicate gives: its を-object unless generic, and list items."""
+    kids = _children(sent)
+    items: list[Token] = []
+    for c in kids.get(pred.i, []):
+        t = sent.tokens[c]
+        ps = particles(sent, t)
+        if t.pos in _NOMINAL and ("を" in ps or (t.dep in ("obl", "obj") and set(ps) & _LIST_MARKERS)):
+            listed = [sent.tokens[g] for g in kids.get(t.i, [])
+                      if sent.tokens[g].dep == "nmod" and set(particles(sent, sent.tokens[g])) & _LIST_MARKERS]
+            items.extend(listed)
+            if not listed or t.i < pred.i and set(ps) & _LIST_MARKERS:
+                items.append(t)
+    return sorted(items, key=lambda x: x.i)
+
+
+def phrase(sent: Sentence, head: Token, allowed: set[str], max_chars: int = 40) -> tuple[int, int] | None:
+    """Token span of a noun with the left dependents whose relation is allowed, or None when those
+    are not contiguous or the phrase is too long. A parenthesis right after the head stays with it."""
+    toks = sent.tokens
+    kids = _children(sent)
+    keep = set()
+    stack = [head.i]
+    while stack:
+        i = stack.pop()
+        keep.add(i)
+        for c in kids.get(i, []):
+            if c < head.i and toks[c].dep in allowed:
+                stack.append(c)
+    a = min(keep)
+    while a < head.i and toks[a].pos in ("PUNCT", "ADP"):
+        a += 1
+    if any(i not in keep for i in range(a, head.i)):
+        return None
+    b = head.i + 1
+    if b < len(toks) and toks[b].norm == "(":
+        close = next((j for j in range(b + 1, min(b + 8, len(toks))) if toks[j].norm == ")"), None)
+        if close and all(toks[j].head == head.i or toks[j].head in range(b, close) for j in range(b, close + 1)):
+            b = close + 1
+    if toks[b - 1].end - toks[a].start > max_chars:
+        return None
+    return a, b
+
+
+def _agreement_phrase(sent: Sentence, head: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The phrase of an agreement-head noun: with its の-modifiers when one names a country or a
+    proper noun (日米の大型投資合意); with its relative clause when an agreement predicate takes it
+    (…を共同で確保する枠組みで合意した)."""
+    toks = sent.tokens
+    gov = toks[head.head]
+    by_predicate = head.head != head.i and lex.predicates.get(gov.lemma) in ("Accord", "Signing") \
+        and head.dep in ("obl", "obj", "nsubj")
+    allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate else set())
+    span = phrase(sent, head, allowed)
+    if span is None or span[0] == head.i:
+        return None
+    if not by_predicate and not _has_name(toks[span[0]:head.i], lex):
+        return None
+    return span[0], head.i + 1
+
+
+_NP_DEPS = {"compound", "nmod", "amod", "nummod", "case", "punct", "det"}
+_CLAUSE_DEPS = {"acl", "advcl", "obl", "obj", "advmod", "aux", "mark", "nsubj", "fixed", "cop"}
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen = set()
+    out = []
+    for m in mentions:
+        key = (m.start, m.end, m.label, m.cls)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end, m.label))

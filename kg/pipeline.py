@@ -1,0 +1,75 @@
+"""One article's way through the stages: parsed sentences → mentions → entities → facts."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .entities import link, load_gazetteer, resolve_entities
+from .facts import extract_facts, leading_leaders
+from .lexicon import load_lexicon
+from .mentions import extract_mentions
+from .types import Article, ArticleResult, Entity, ParsedArticle
+
+
+def extract(parsed: ParsedArticle) -> ArticleResult:
+    """Everything kg finds in one parsed article. Pure: no spaCy, no I/O."""
+    lex = load_lexicon()
+    mentions = [m for s in parsed.sentences for m in extract_mentions(s, lex)]
+    pairs, entities = resolve_entities(mentions, lex=lex)
+    by_key = {e.key: e for e in entities}
+    leaders = leading_leaders(pairs, lex)
+    facts = []
+    carried: list[str] = []
+    for sent in parsed.sentences:
+        sent_pairs = [(m, k) for m, k in pairs if m.sentence == sent.index]
+        found, topic = extract_facts(sent, sent_pairs, by_key, article_date=parsed.article.date,
+                                     carried_topic=carried, leaders=leaders, lex=lex)
+        facts.extend(found)
+        if topic is not None:  # a sentence without a topic keeps the previous one's
+            carried = topic
+    facts = _first_holding_only(facts)
+    # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer
+    gaz = load_gazetteer()
+    for f in facts:
+        for _, k in f.roles:
+            if k not in by_key:
+                by_key[k] = _entity_from_key(k, gaz)
+    return ArticleResult(article=parsed.article, sentences=parsed.sentences, mentions=tuple(pairs),
+                         entities=tuple(sorted(by_key.values(), key=lambda e: e.key)),
+                         facts=tuple(sorted(facts, key=_fact_order)))
+
+
+def _first_holding_only(facts):
+    """A person's title repeats in every sentence; the holding is stated once, where first seen."""
+    seen = set()
+    out = []
+    for f in facts:
+        if f.cls == "PositionHolding":
+            key = (f.predicate, f.roles)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
+
+
+def _entity_from_key(key: str, gaz) -> Entity:
+    if key.startswith("wd:"):
+        qid = key[3:]
+        for entries in gaz.values():
+            for e in entries:
+                if e.qid == qid:
+                    return Entity(key=key, cls=e.cls, label=e.label_ja, wikidata=qid, label_en=e.label_en)
+    cls, _, label = key.partition(":")
+    return Entity(key=key, cls=cls, label=label)
+
+
+def _fact_order(f):
+    return (f.sentence, f.cls, f.predicate, f.roles)
+
+
+def extract_articles(articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1,
+                     model: str | None = None) -> Iterator[ArticleResult]:
+    from .nlp import DEFAULT_MODEL, parse
+
+    for parsed in parse(articles, model=model or DEFAULT_MODEL, batch_size=batch_size, n_process=n_process):
+        yield extract(parsed)
