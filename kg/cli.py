@@ -1,0 +1,143 @@
+"""`kg build | query | viz | eval | validate | stats` — parse options, call the library, print."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from .errors import KgError
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def cmd_build(a) -> int:
+    from .graph import build_directory
+
+    results = build_directory(a.paths, a.out, encoding=a.encoding, progress=None if a.quiet else _err,
+                              html=not a.no_html)
+    facts = sum(len(r.facts) for r in results)
+    ents = len({e.key for r in results for e in r.entities})
+    _err(f"built {a.out}: {len(results)} articles, {ents} entities, {facts} facts "
+         f"(graph.trig, graph.ttl, graph.html, store/)")
+    return 0
+
+
+def cmd_query(a) -> int:
+    from .queries import parse_params, read_query, run_query, term_value
+    from .store import open_store
+
+    q = read_query(a.query)
+    cols, rows = run_query(open_store(a.graph), q, parse_params(a.param or []))
+    values = [[term_value(v) for v in row] for row in rows]
+    if a.format == "json":
+        print(json.dumps([dict(zip(cols, r)) for r in values], ensure_ascii=False, indent=1))
+    elif a.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(values)
+    else:
+        print(format_table(cols, values))
+    return 0
+
+
+def format_table(cols: list[str], rows: list[list[str]], width: int = 60) -> str:
+    import unicodedata
+
+    def w(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    def cut(s: str) -> str:
+        s = s.replace("\n", " ")
+        while w(s) > width:
+            s = s[:-2] + "…"
+        return s
+
+    cells = [[cut(c) for c in cols]] + [[cut(v) for v in r] for r in rows]
+    widths = [max(w(r[i]) for r in cells) for i in range(len(cols))]
+    lines = ["  ".join(c + " " * (widths[i] - w(c)) for i, c in enumerate(r)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * x for x in widths))
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
+
+
+def cmd_viz(a) -> int:
+    from .graph import KnowledgeGraph
+    from .store import HTML, write_text
+
+    kg = KnowledgeGraph.load(a.graph)
+    out = Path(a.out) if a.out else Path(a.graph) / HTML
+    write_text(out, kg.html(focus=a.focus, hops=a.hops, title=f"kg — {Path(a.graph).name}"))
+    _err(f"wrote {out}")
+    return 0
+
+
+def cmd_eval(a) -> int:
+    from .evaluate import format_report, load_gold, score
+    from .graph import build
+
+    gold = load_gold(a.gold)
+    report = score(build([Path(a.article)]).graph, gold)
+    print(json.dumps(report, ensure_ascii=False, indent=1) if a.json else format_report(report))
+    return 0
+
+
+def cmd_stats(a) -> int:
+    from .queries import read_query, run_query, term_value
+    from .store import open_store
+
+    cols, rows = run_query(open_store(a.graph), read_query("entity_counts"))
+    print(format_table(cols, [[term_value(v) for v in r] for r in rows]))
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Japanese news articles.")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="articles (.txt files, folders, .jsonl) → graph folder")
+    b.add_argument("paths", nargs="+")
+    b.add_argument("--out", required=True, help="graph folder to write")
+    b.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. cp932, euc_jp)")
+    b.add_argument("--no-html", action="store_true", help="skip the page")
+    b.add_argument("--quiet", action="store_true", help="only the final summary line")
+    b.set_defaults(func=cmd_build)
+    q = sub.add_parser("query", help="run a SPARQL file (or a bundled query by name) on a graph folder")
+    q.add_argument("query")
+    q.add_argument("--graph", required=True)
+    q.add_argument("--param", action="append", metavar="NAME=VALUE")
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.set_defaults(func=cmd_query)
+    v = sub.add_parser("viz", help="write the interactive page of a graph folder")
+    v.add_argument("graph")
+    v.add_argument("--focus", help="only the neighbourhood of this entity (label or alias)")
+    v.add_argument("--hops", type=int, default=2)
+    v.add_argument("--out", help="HTML file (default: GRAPH/graph.html)")
+    v.set_defaults(func=cmd_viz)
+    e = sub.add_parser("eval", help="score extraction from one article against a gold file")
+    e.add_argument("gold")
+    e.add_argument("article")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_eval)
+    s = sub.add_parser("stats", help="entity counts per class of a graph folder")
+    s.add_argument("graph")
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KgError as e:
+        _err(f"kg {args.command}: error: {e}")
+        return 2
+    except KeyboardInterrupt:
+        _err(f"kg {args.command}: interrupted; previous outputs are unchanged")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
