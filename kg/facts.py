@@ -150,6 +150,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
         if fact:
             facts.append(fact)
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
+    facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts = [f for f in facts if f.role("agent")]
     return _dedupe(facts), topic
 
@@ -200,6 +201,10 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 lemma, cls, rule, extra_from = noun.norm, noun_cls, "light-verb", noun
         if extra_from is None and lemma in ("する", "行う"):
             return None
+    if cls is None and any(c.norm in lex.statement_context and "を" in particles(view.sent, c)
+                           and any("との" in particles(view.sent, g) for g in view.children(c))
+                           for c in view.children(pred)):
+        cls, rule = "Statement", "stance-statement"
     if cls is None:
         if lemma in lex.reporting or lemma in ("なる", "ある", "いる", "できる"):
             return None
@@ -236,9 +241,10 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         if role is None:
             continue
         if passive:
+            has_source = any("から" in particles(view.sent, x) for x in args)
             if role == "agent":
                 role = "theme"
-            elif particle in ("に", "によって", "により"):
+            elif particle == "から" or (particle in ("に", "によって", "により") and not has_source):
                 role = "agent"
         keys = view.keys_at(arg)
         if not keys:
@@ -323,6 +329,8 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
     if frame.cls in ("Meeting", "Accord") and len(agents) > 1:
         roles = [("agent", agents[0])] + [("participant", k) for k in agents[1:]] + \
                 [(r, k) for r, k in roles if r != "agent"]
+    if frame.cls in ("Meeting", "Accord") and not any(r == "participant" for r, _ in roles):
+        roles += [("participant", k) for k in _stray_partners(view, pred) if k not in agents]
     if frame.cls == "Meeting" and "首脳" in frame.compound:
         others = [k for k in leaders if k not in agents and ("participant", k) not in roles]
         if others and not any(view.classes.get(k) == "Person" for r, k in roles if r == "participant"):
@@ -340,6 +348,26 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 article_id=view.sent.article_id)
 
 
+def _stray_partners(view: SentenceView, pred: Token) -> list[str]:
+    """と-marked names the parser hung on a noun (…大統領と東京の迎賓館で会談した): partners of the
+    predicate when only nouns stand between them and it."""
+    out = []
+    for t in view.toks:
+        if not t.bunsetu_head or t.i >= pred.i or particles(view.sent, t)[:1] not in (["と"], ["とも"]):
+            continue
+        cur, ok = t, False
+        while cur.head != cur.i:
+            cur = view.toks[cur.head]
+            if cur.i == pred.i:
+                ok = True
+                break
+            if cur.pos not in ("NOUN", "PROPN"):
+                break
+        if ok and t.head != pred.i:
+            out += [k for k in view.keys_at(t) if view.classes.get(k) in AGENTIVE]
+    return out
+
+
 def _stance_parent(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
     head = view.toks[pred.head]
     return pred.dep == "acl" and head.norm in lex.stance_nouns
@@ -355,24 +383,24 @@ def _is_main_chain(view: SentenceView, pred: Token) -> bool:
 
 
 def _quote(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
-    """The と-clause under a reporting verb, or the 「」 it holds."""
-    for c in view.children(pred):
-        ps = particles(view.sent, c)
-        if not ps or ps[0] not in ("と", "とも"):
-            continue
-        if c.pos not in ("VERB", "ADJ", "AUX", "NOUN", "PROPN", "PUNCT") and c.norm not in _QUOTE_CLOSE:
-            continue
-        lo = _leftmost(view, c)
-        text = view.sent.text[view.toks[lo].start - view.sent.start:view.toks[c.i].end - view.sent.start]
-        # a closing bracket right after the clause belongs to it
-        nxt = c.i + 1
-        while nxt < len(view.toks) and view.toks[nxt].norm in ("」", "』") and view.toks[nxt].head == c.i:
-            text = view.sent.text[view.toks[lo].start - view.sent.start:view.toks[nxt].end - view.sent.start]
-            nxt += 1
-        text = text.strip("、 ")
-        if text.startswith("「") and text.endswith("」") and text.count("「") == 1:
-            text = text[1:-1]
-        return text or None
+    """The と-clause under a reporting verb (up to the と), without its outer 「」; for
+    …との考えを示した, the clause before との."""
+    holders = [pred] + [c for c in view.children(pred) if c.norm in lex.statement_context]
+    for holder in holders:
+        for c in view.children(holder):
+            ps = particles(view.sent, c)
+            if not ps or ps[0] not in ("と", "とも", "との"):
+                continue
+            marker = next((t for t in view.toks[c.i + 1:] if t.head == c.i and t.dep == "case"), None)
+            if marker is None:
+                continue
+            lo = _leftmost(view, c)
+            text = view.sent.text[view.toks[lo].start - view.sent.start:marker.start - view.sent.start]
+            text = text.strip("、 ")
+            if text.startswith("「") and text.endswith("」") and text.count("「") == 1:
+                text = text[1:-1]
+            if text:
+                return text
     return None
 
 
@@ -425,18 +453,23 @@ def _amount(view: SentenceView, pred: Token) -> tuple[str, str] | None:
 
 
 def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
+    """A name with its title (高市首相, 習近平中国国家主席, トランプ米大統領): the person holds the
+    position; a country written between them is the position's organisation."""
     out = []
-    by_start = {m.tok_start: k for m, k in view.pairs if view.classes.get(k) == "Position"}
+    positions = [(m, k) for m, k in view.pairs if view.classes.get(k) == "Position"]
     for m, k in view.pairs:
         if view.classes.get(k) != "Person" or not m.title:
             continue
-        j = m.tok_end + (1 if m.tok_end < len(view.toks) and view.toks[m.tok_end].norm in lex.title_prefixes else 0)
-        pos = by_start.get(j)
+        pos = next(((pm, pk) for pm, pk in positions if m.tok_end <= pm.tok_start <= m.tok_end + 3), None)
         if pos is None:
             continue
-        prefix = view.toks[m.tok_end].norm if view.toks[m.tok_end].norm in lex.title_prefixes else ""
+        between = view.toks[m.tok_end:pos[0].tok_start]
+        prefix = between[0].norm if between and between[0].norm in lex.title_prefixes else ""
+        orgs = [ck for cm, ck in view.pairs if m.tok_end <= cm.tok_start and cm.tok_end <= pos[0].tok_start
+                and view.classes.get(ck) == "Country"]
+        roles = {("agent", k), ("position", pos[1])} | {("organization", o) for o in orgs}
         out.append(Fact(cls="PositionHolding", predicate=prefix + m.title, sentence=view.sent.index,
-                        roles=(("agent", k), ("position", pos)), modality="Asserted", rule="name+title",
+                        roles=tuple(sorted(roles)), modality="Asserted", rule="name+title",
                         confidence=0.9 if not prefix else 0.85, article_id=view.sent.article_id))
     return out
 
@@ -499,14 +532,46 @@ def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts:
             continue
         entry = link(country, "Country", gaz)
         key = f"wd:{entry.qid}" if entry else entity_key("Country", country)
-        head = view.toks[t.head]
-        agents = [k for f in facts if f.sentence == view.sent.index for r, k in f.roles if r == "agent"
-                  and view.toks and f.predicate == head.lemma] or topic
-        agents = [a for a in agents if view.classes.get(a) == "Person"]
+        cur = t
+        while cur.dep == "compound" and cur.head != cur.i:
+            cur = view.toks[cur.head]
+        head = view.toks[cur.head]
+        if cur.dep == "nmod" and head.pos in ("NOUN", "PROPN"):
+            # 来日中の…大統領: the visitor is the person it describes
+            agents = [k for k in view.keys_at(head) if view.classes.get(k) == "Person"]
+        else:
+            agents = [k for f in facts if f.sentence == view.sent.index and f.predicate == head.lemma
+                      for r, k in f.roles if r == "agent"] or topic
         for a in agents[:1]:
             out.append(Fact(cls="Visit", predicate=t.norm, sentence=view.sent.index,
                             roles=(("agent", a), ("location", key)), rule="visit-noun", confidence=0.7,
                             article_id=view.sent.article_id))
+    return out
+
+
+def _plan_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact]) -> list[Fact]:
+    """Xは…する計画を示した / …する方針だ: a Planning fact of X, about what the clause names."""
+    out = []
+    for n in view.toks:
+        if n.norm not in lex.plan_nouns or n.i in view.in_quote:
+            continue
+        clause = [c for c in view.children(n) if c.dep == "acl" and c.pos == "VERB"]
+        if not clause:
+            continue
+        gov = view.toks[n.head]
+        agents = [k for f in facts if f.sentence == view.sent.index and f.predicate == gov.lemma
+                  for r, k in f.roles if r == "agent"] if gov.i != n.i else []
+        agents = agents or topic
+        if not agents:
+            continue
+        lo = _leftmost(view, clause[0])
+        themes = [k for m, k in view.pairs if lo <= m.tok_start and m.tok_end <= n.i and k not in agents
+                  and view.classes.get(k) not in ("Position",) and m.rule != "group"]
+        text = view.sent.text[view.toks[lo].start - view.sent.start:n.end - view.sent.start]
+        out.append(Fact(cls="Planning", predicate=clause[0].lemma + n.norm, sentence=view.sent.index,
+                        roles=tuple(sorted({("agent", agents[0])} | {("theme", k) for k in themes})),
+                        modality="Planned", rule="plan-noun", confidence=0.6, quote=text,
+                        article_id=view.sent.article_id))
     return out
 
 

@@ -22,16 +22,28 @@ def load_ontology() -> Graph:
     return Graph().parse(ONTOLOGY_FILE, format="turtle")
 
 
+def has_japanese(article: Article) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in article.text)
+
+
 def extract_all(articles: list[Article], *, progress: Callable[[str], None] | None = None,
                 batch_size: int = 32, n_process: int = 1) -> list[ArticleResult]:
+    """Parse and extract every article, in order. A text with no Japanese is not parsed: it gives
+    an article node with nothing in it, and a warning."""
     from .pipeline import extract_articles
 
+    japanese = [a for a in articles if has_japanese(a)]
+    done = {r.article.id: r for r in extract_articles(japanese, batch_size=batch_size, n_process=n_process)}
     results = []
-    for n, r in enumerate(extract_articles(articles, batch_size=batch_size, n_process=n_process), 1):
+    for n, a in enumerate(articles, 1):
+        r = done.get(a.id) or ArticleResult(article=a, sentences=(), mentions=(), entities=(), facts=())
         results.append(r)
         if progress:
-            progress(f"[{n}/{len(articles)}] {r.article.source}: {len(r.sentences)} sentences, "
-                     f"{len(r.entities)} entities, {len(r.facts)} facts")
+            if a.id not in done:
+                progress(f"[{n}/{len(articles)}] {a.source}: warning: no Japanese text, nothing extracted")
+            else:
+                progress(f"[{n}/{len(articles)}] {a.source}: {len(r.sentences)} sentences, "
+                         f"{len(r.entities)} entities, {len(r.facts)} facts")
     return results
 
 
@@ -83,10 +95,6 @@ def build_directory(paths: Iterable[str | Path], out: str | Path, *, encoding: s
     if not articles:
         raise InputError("no articles to build")
     results = extract_all(articles, progress=progress)
-    if progress:
-        for r in results:
-            if not r.entities and not r.facts:
-                progress(f"warning: {r.article.source}: nothing found (is it Japanese news text?)")
     write_directory(dataset_for(results), Path(out), html=html)
     return results
 
@@ -117,6 +125,7 @@ class KnowledgeGraph:
 
             self._store = pyoxigraph.Store()
             self._store.load(self.dataset.serialize(format="nquads").encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+            st.add_union_graph(self._store)
         return self._store
 
     def query(self, name_or_sparql: str, **params):
@@ -147,8 +156,10 @@ class KnowledgeGraph:
         from IPython.display import HTML
 
         doc = _html.escape(self.html(**kwargs), quote=True)
-        return HTML(f'<iframe srcdoc="{doc}" style="width:100%;height:{int(height)}px;border:0" '
-                    f'sandbox="allow-scripts"></iframe>')
+        # wrapped in a div: IPython warns "Consider using IPython.display.IFrame" about a bare
+        # <iframe>, and IFrame takes a src URL, which the page must not need
+        return HTML(f'<div><iframe srcdoc="{doc}" style="width:100%;height:{int(height)}px;border:0" '
+                    f'sandbox="allow-scripts"></iframe></div>')
 
     @property
     def entities(self):
@@ -156,7 +167,8 @@ class KnowledgeGraph:
 
         G = self.to_networkx()
         return pd.DataFrame([{"iri": n, "label": d["label"], "label_en": d["label_en"], "class": d["cls"],
-                              "wikidata": d["wikidata"], "degree": G.degree(n)} for n, d in G.nodes(data=True)])
+                              "wikidata": d["wikidata"], "degree": G.degree(n)} for n, d in G.nodes(data=True)],
+                            columns=["iri", "label", "label_en", "class", "wikidata", "degree"])
 
     @property
     def facts(self):

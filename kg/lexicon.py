@@ -54,6 +54,7 @@ class Lexicon:
     anaphora: dict[str, str]
     fact_classes: dict[str, FactClass]
     not_name_suffixes: frozenset[str]
+    plan_nouns: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         return word in self.titles and self.titles[word] != "honorific"
@@ -78,4 +79,5 @@ def load_lexicon() -> Lexicon:
         reporting=table("reporting.tsv"), statement_context=words("statement_context.txt"),
         groups=table("group_references.tsv"), honorific_only=words("honorific_only.txt"),
         anaphora=table("anaphora.tsv"), fact_classes=facts,
-        not_name_suffixes=words("not_name_suffixes.txt"))
+        not_name_suffixes=words("not_name_suffixes.txt"),
+        plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"))

@@ -72,9 +72,13 @@ def _abbreviated_countries(word: str, lex: Lexicon) -> list[str] | None:
 
 
 def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, str | None]:
-    """Title tokens starting at j (元|首相, 国家|主席, 大統領): returns (end index, title or None)."""
+    """Title tokens starting at j (元|首相, 国家|主席, 米|大統領, 中国|国家|主席): returns
+    (end index, title or None). A country written before the title is skipped here; it becomes
+    the organisation of the position (see kg.facts)."""
     k = j
     if k < len(toks) and toks[k].norm in lex.title_prefixes:
+        k += 1
+    if k + 1 < len(toks) and _is_country_qualifier(toks[k], lex):
         k += 1
     best: tuple[int, str | None] = (j, None)
     acc = ""
@@ -83,6 +87,19 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
         if acc in lex.titles:
             best = (m + 1, acc)
     return best
+
+
+def _is_country_qualifier(t: Token, lex: Lexicon) -> bool:
+    return (len(t.norm) == 1 and t.norm in lex.abbreviations) or t.tag.startswith("名詞-固有名詞-地名-国")
+
+
+def _title_start(toks: tuple[Token, ...], k: int, end: int, lex: Lexicon) -> int:
+    """First token of the title word proper, after a 元/前 prefix and a country qualifier."""
+    if k < end and toks[k].norm in lex.title_prefixes:
+        k += 1
+    if k < end - 1 and _is_country_qualifier(toks[k], lex):
+        k += 1
+    return k
 
 
 def _nominal_run_left(toks: tuple[Token, ...], end: int) -> int:
@@ -147,6 +164,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
 
     # country abbreviations
     for t in toks:
+        if len(t.norm) == 1 and t.norm in lex.abbreviations and t.i + 1 < len(toks) \
+                and _title_after(toks, t.i, lex)[1]:
+            out.append(make(sent, t.i, t.i + 1, "Country", "abbreviation", label=lex.abbreviations[t.norm]))
+            claimed.add(t.i)
+            continue
         countries = _abbreviated_countries(t.norm, lex)
         if countries:
             for c in countries:
@@ -251,9 +273,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             # cut a trailing title off (GiNZA sometimes tags トランプ大統領 as one Person)
             while b > a + 1 and (toks[b - 1].norm in lex.titles or not is_proper(toks[b - 1])):
                 b -= 1
+            end, title = _title_after(toks, b, lex)
             if not any(is_proper(x) for x in toks[a:b]):
                 continue
-            end, title = _title_after(toks, b, lex)
+            # 東京・元 is not a person: a span of place names needs a title to be one
+            if not title and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)):
+                continue
             if title and lex.is_title(title):
                 out.append(make(sent, a, b, "Person", "name+title", title=title, written_end=end))
                 out.append(_position_after(sent, b, end, title, lex))
@@ -266,7 +291,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                                 title=title if title and lex.is_title(title) else None, written_end=b))
                 a = names[-1] + 1
             if title and lex.is_title(title) and a < b:
-                out.append(make(sent, a, b, "Position", "ner", label=title))
+                out.append(make(sent, _title_start(toks, a, b, lex), b, "Position", "ner", label=title))
             continue
         elif cls in NAME_CLASSES:
             run = toks[a:b]
@@ -277,8 +302,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
 
 
 def _position_after(sent: Sentence, k: int, end: int, title: str, lex: Lexicon) -> Mention:
-    start = k + (1 if sent.tokens[k].norm in lex.title_prefixes else 0)
-    return make(sent, start, end, "Position", "name+title", label=title)
+    return make(sent, _title_start(sent.tokens, k, end, lex), end, "Position", "name+title", label=title)
 
 
 def _children(sent: Sentence) -> dict[int, list[int]]:

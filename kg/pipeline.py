@@ -13,7 +13,8 @@ from .types import Article, ArticleResult, Entity, ParsedArticle
 def extract(parsed: ParsedArticle) -> ArticleResult:
     """Everything kg finds in one parsed article. Pure: no spaCy, no I/O."""
     lex = load_lexicon()
-    mentions = [m for s in parsed.sentences for m in extract_mentions(s, lex)]
+    # a sentence without kana or kanji (English, say) gives GiNZA's Japanese NER nothing to go on
+    mentions = [m for s in parsed.sentences if _has_japanese(s.text) for m in extract_mentions(s, lex)]
     pairs, entities = resolve_entities(mentions, lex=lex)
     by_key = {e.key: e for e in entities}
     leaders = leading_leaders(pairs, lex)
@@ -36,6 +37,11 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     return ArticleResult(article=parsed.article, sentences=parsed.sentences, mentions=tuple(pairs),
                          entities=tuple(sorted(by_key.values(), key=lambda e: e.key)),
                          facts=tuple(sorted(facts, key=_fact_order)))
+
+
+def _has_japanese(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+               for ch in text)
 
 
 def _first_holding_only(facts):

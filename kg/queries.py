@@ -101,8 +101,11 @@ def run_query(store, query: QueryFile | str, params: dict | None = None) -> tupl
             raise QueryError(f"{qf.name}: unknown parameter {', '.join(unknown)}; it takes: "
                              f"{', '.join(qf.params) or 'none'}")
     subs = {ox.Variable(k): to_term(v) for k, v in params.items()}
+    # Stores written by kg hold the union of the article graphs as the default graph (a set, see
+    # store.add_union_graph); older ones fall back to Oxigraph's union, where rows may repeat.
+    union = next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
     try:
-        result = store.query(text, use_default_graph_as_union=True, substitutions=subs)
+        result = store.query(text, use_default_graph_as_union=union, substitutions=subs)
     except SyntaxError as e:
         where = qf.name if qf else "query"
         raise QueryError(f"{where}: SPARQL syntax error: {str(e).splitlines()[0]}") from None

@@ -50,6 +50,7 @@ def write_store(directory: Path, trig_file: Path) -> Path:
     try:
         store = pyoxigraph.Store(str(fresh))
         store.bulk_load(path=str(trig_file), format=pyoxigraph.RdfFormat.TRIG)
+        add_union_graph(store)
         store.flush()
         del store
         old = None
@@ -63,6 +64,18 @@ def write_store(directory: Path, trig_file: Path) -> Path:
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)
     return final
+
+
+def add_union_graph(store) -> None:
+    """Copy the triples of every named graph into the default graph, which queries then run on.
+
+    Oxigraph's union default graph is a multiset: a triple held by two article graphs (an entity's
+    label, say) matches twice and every result row repeats. The default graph is a set."""
+    import pyoxigraph
+
+    default = pyoxigraph.DefaultGraph()
+    store.bulk_extend([pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+                       for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != default])
 
 
 def check_graph_dir(directory: str | Path) -> Path:

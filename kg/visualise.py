@@ -98,7 +98,15 @@ def render_html(g: Graph, *, ontology: Graph | None = None, focus: str | None = 
     G = to_networkx(g)
     if focus:
         G = neighbourhood(G, focus, hops)
-    data = page_data(G, _labels(ontology))
+    return render_networkx(G, labels=_labels(ontology), title=title)
+
+
+def render_networkx(G: nx.MultiDiGraph, labels: dict[str, dict[str, str]] | None = None, *,
+                    title: str = "kg") -> str:
+    """The page for a graph shaped like ``analysis.to_networkx`` makes it (nodes with label, label_en,
+    cls, aliases, facts; edges with cls, relation, predicate, sentence…). ``labels`` maps class and
+    relation local names to {"ja": …, "en": …}; without it the local names are shown."""
+    data = page_data(G, labels or {})
     return (_TEMPLATE.replace("/*VIS*/", _vis_js().replace("</script", "<\\/script"))
             .replace("/*DATA*/", json_for_script(data))
             .replace("/*TITLE*/", json_for_script(title)))

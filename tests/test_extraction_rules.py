@@ -1,0 +1,132 @@
+"""Mentions, entities and facts on hand-built sentences (no model)."""
+from kg.entities import canonical_person_names, resolve_entities
+from kg.facts import extract_facts, leading_leaders
+from kg.mentions import extract_mentions
+from tests.builders import CASE, COUNTRY, NOUN, PN, PN_SEI, PUNCT, SAHEN, TOPIC, meeting_sentence, sentence
+
+
+def _by(mentions):
+    return sorted((m.label, m.cls, m.rule) for m in mentions)
+
+
+def test_name_and_title_are_split_and_the_title_is_a_position():
+    ms = extract_mentions(meeting_sentence())
+    got = _by(ms)
+    assert ("山田太郎", "Person", "name+title") in got
+    assert ("スミス", "Person", "name+title") in got
+    assert ("首相", "Position", "name+title") in got and ("大統領", "Position", "name+title") in got
+    assert ("東京", "Place", "ner") in got
+    smith = next(m for m in ms if m.label == "スミス")
+    assert smith.title == "大統領" and smith.written == "スミス大統領"
+
+
+def test_honorific_alone_is_not_an_entity_and_name_before_it_is_a_person():
+    s = sentence([
+        ("佐藤", "佐藤", "PROPN", PN_SEI, "compound", 1, "B"),
+        ("氏", "氏", "NOUN", "接尾辞-名詞的-一般", "nsubj", 3, "H"),
+        ("は", "は", "ADP", TOPIC, "case", 1, ""),
+        ("語っ", "語る", "VERB", "動詞-一般", "ROOT", 3, "BH"),
+        ("た", "た", "AUX", "助動詞", "aux", 3, ""),
+    ], ents=[(1, 2, "Title_Other"), (0, 1, "Car")])
+    got = _by(extract_mentions(s))
+    assert got == [("佐藤", "Person", "name+title")]
+
+
+def test_country_abbreviations_expand_to_each_country():
+    s = sentence([
+        ("日米", "日米", "NOUN", NOUN, "compound", 2, "B"),
+        ("首脳", "首脳", "NOUN", NOUN, "compound", 2, ""),
+        ("会談", "会談", "NOUN", SAHEN, "ROOT", 2, "H"),
+    ], ents=[(0, 1, "Country")])
+    got = _by(extract_mentions(s))
+    assert ("日本", "Country", "abbreviation") in got and ("米国", "Country", "abbreviation") in got
+    assert ("日米首脳会談", "Event", "event") in got
+    assert not any(label == "日米" for label, _, _ in got)
+
+
+def test_name_type_span_without_a_proper_noun_is_dropped():
+    s = sentence([
+        ("黄金", "黄金", "NOUN", NOUN, "compound", 1, "B"),
+        ("時代", "時代", "NOUN", NOUN, "ROOT", 1, "H"),
+    ], ents=[(0, 2, "Company")])
+    assert extract_mentions(s) == []
+
+
+def test_short_person_names_go_to_the_one_longer_name():
+    assert canonical_person_names(["高橋", "高橋一郎", "鈴木"]) == {"高橋": "高橋一郎"}
+    assert canonical_person_names(["高橋", "高橋一郎", "高橋次郎"]) == {}
+
+
+def test_entities_link_to_the_gazetteer_only_when_unambiguous():
+    gaz = {}
+    from kg.entities import GazetteerEntry
+    entry = GazetteerEntry("Q1490", "Place", "東京都", "Tokyo", ("東京",))
+    gaz["東京"] = (entry,)
+    ms = extract_mentions(meeting_sentence())
+    pairs, ents = resolve_entities(ms, gazetteer=gaz)
+    tokyo = next(e for e in ents if e.label == "東京都")
+    assert tokyo.key == "wd:Q1490" and tokyo.wikidata == "Q1490" and tokyo.label_en == "Tokyo"
+    assert "東京" in tokyo.alt_labels
+    person = next(e for e in ents if e.label == "山田太郎")
+    assert person.key == "Person:山田太郎" and person.wikidata is None
+    # a candidate of the wrong class is not linked
+    gaz2 = {"東京": (GazetteerEntry("Q999", "Person", "東京", None, ()),)}
+    _, ents2 = resolve_entities(ms, gazetteer=gaz2)
+    assert not any(e.wikidata for e in ents2)
+
+
+def test_meeting_fact_with_agent_partner_place_and_date():
+    s = meeting_sentence()
+    ms = extract_mentions(s)
+    pairs, ents = resolve_entities(ms, gazetteer={})
+    facts, topic = extract_facts(s, pairs, {e.key: e for e in ents}, article_date="2025-03-07",
+                                 leaders=leading_leaders(pairs))
+    meeting = next(f for f in facts if f.cls == "Meeting")
+    assert meeting.role("agent") == ["Person:山田太郎"]
+    assert meeting.role("participant") == ["Person:スミス"]
+    assert meeting.role("location") == ["Place:東京"]
+    assert meeting.date is not None and meeting.date.value == "2025-03-05" and meeting.date.datatype == "date"
+    assert meeting.modality == "Asserted" and meeting.rule == "predicate"
+    holdings = sorted((f.role("agent")[0], f.role("position")[0]) for f in facts if f.cls == "PositionHolding")
+    assert holdings == [("Person:スミス", "Position:大統領"), ("Person:山田太郎", "Position:首相")]
+    assert topic == ["Person:山田太郎"]
+
+
+def _negated_visit():
+    # 田中氏は韓国を訪問しなかった。
+    return sentence([
+        ("田中", "田中", "PROPN", PN_SEI, "compound", 1, "B"),
+        ("氏", "氏", "NOUN", "接尾辞-名詞的-一般", "nsubj", 5, "H"),
+        ("は", "は", "ADP", TOPIC, "case", 1, ""),
+        ("韓国", "韓国", "PROPN", COUNTRY, "obj", 5, "BH"),
+        ("を", "を", "ADP", CASE, "case", 3, ""),
+        ("訪問", "訪問", "VERB", SAHEN, "ROOT", 5, "BH"),
+        ("し", "する", "AUX", "動詞-非自立可能", "aux", 5, ""),
+        ("なかっ", "ない", "AUX", "助動詞", "aux", 5, ""),
+        ("た", "た", "AUX", "助動詞", "aux", 5, ""),
+        ("。", "。", "PUNCT", PUNCT, "punct", 5, ""),
+    ], ents=[(3, 4, "Country")])
+
+
+def test_negation_is_kept_as_modality():
+    s = _negated_visit()
+    pairs, ents = resolve_entities(extract_mentions(s), gazetteer={})
+    facts, _ = extract_facts(s, pairs, {e.key: e for e in ents})
+    visit = next(f for f in facts if f.cls == "Visit")
+    assert visit.modality == "Negated"
+    assert visit.role("agent") == ["Person:田中"] and visit.role("theme") == ["Country:韓国"]
+
+
+def test_unknown_predicate_gives_a_generic_event_with_its_lemma():
+    # 田中氏は韓国を称揚した (a verb not in the lexicon)
+    rows = list(_negated_visit().tokens)
+    s = sentence([(t.text, t.lemma, t.pos, t.tag, t.dep, t.head,
+                   ("B" if t.bunsetu_start else "") + ("H" if t.bunsetu_head else "")) for t in rows[:5]] + [
+        ("称揚", "称揚", "VERB", SAHEN, "ROOT", 5, "BH"),
+        ("し", "する", "AUX", "動詞-非自立可能", "aux", 5, ""),
+        ("た", "た", "AUX", "助動詞", "aux", 5, ""),
+    ], ents=[(3, 4, "Country")])
+    pairs, ents = resolve_entities(extract_mentions(s), gazetteer={})
+    facts, _ = extract_facts(s, pairs, {e.key: e for e in ents})
+    generic = [f for f in facts if f.cls == "GenericEvent"]
+    assert len(generic) == 1 and generic[0].predicate == "称揚" and generic[0].rule == "generic"
