@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .dates import parse_amount, resolve_date
 from .entities import entity_key, link, load_gazetteer
 from .lexicon import DATA, Lexicon, _rows, load_lexicon
-from .mentions import gift_items, particles
+from .mentions import _skip_reading, gift_items, particles
 from .types import DateValue, Entity, Fact, Mention, Sentence, Token
 
 AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
@@ -139,7 +139,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
         carried_topic = []
     facts: list[Fact] = []
     facts += _position_facts(view, lex)
-    facts += _containment_facts(view)
+    facts += _containment_facts(view, lex)
     facts += _relational_noun_facts(view, lex, topic)
     dates = _dates(view, article_date)
     for pred in view.toks:
@@ -230,9 +230,14 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 for k in view.keys_at(c):
                     if view.classes.get(k) in AGENTIVE:
                         roles.append(("participant", k))
+    quoted = set()
+    if cls == "Statement":  # a name inside what is said is not the speaker (…日韓は隣国だと強調した)
+        for c in view.children(pred):
+            if particles(view.sent, c)[:1] in (["と"], ["とも"]):
+                quoted.update(range(_leftmost(view, c), c.i + 1))
     for arg in args:
         ps = particles(view.sent, arg)
-        if not ps:
+        if not ps or arg.i in quoted:
             continue
         particle = ps[0] if ps[0] != "の" or len(ps) == 1 else ps[-1]
         if particle == "で" and len(ps) > 1 and ps[1] == "の":
@@ -452,54 +457,119 @@ def _amount(view: SentenceView, pred: Token) -> tuple[str, str] | None:
     return None
 
 
+ORG_CLASSES = {"Organization", "Government", "Company", "PoliticalParty", "SportsTeam"}
+
+
 def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
-    """A name with its title (高市首相, 習近平中国国家主席, トランプ米大統領): the person holds the
-    position; a country written between them is the position's organisation."""
+    """A name with its title (高市首相, 習近平中国国家主席, トランプ米大統領, 自民党の高市総裁,
+    はまなすストア社長の高橋氏): the person holds the position; a country or organisation written
+    with it is the position's organisation, and a person belongs to that organisation."""
     out = []
+    toks = view.toks
     positions = [(m, k) for m, k in view.pairs if view.classes.get(k) == "Position"]
+    by_end = {m.tok_end: (m, k) for m, k in view.pairs if view.classes.get(k) in ORG_CLASSES | {"Country"}
+              and m.rule not in ("group", "anaphor")}
     for m, k in view.pairs:
-        if view.classes.get(k) != "Person" or not m.title:
+        if view.classes.get(k) != "Person" or m.rule in ("group", "anaphor"):
             continue
-        pos = next(((pm, pk) for pm, pk in positions if m.tok_end <= pm.tok_start <= m.tok_end + 3), None)
-        if pos is None:
+        orgs: list[str] = []
+        title, position, prefix = m.title, None, ""
+        if m.title:
+            after = _skip_reading(toks, m.tok_end)
+            pos = next(((pm, pk) for pm, pk in positions if after <= pm.tok_start <= after + 3), None)
+            if pos is not None:
+                position = pos[1]
+                between = toks[after:pos[0].tok_start]
+                prefix = between[0].norm if between and between[0].norm in lex.title_prefixes else ""
+                orgs += [ck for cm, ck in view.pairs if after <= cm.tok_start and cm.tok_end <= pos[0].tok_start
+                         and view.classes.get(ck) == "Country"]
+            # 自民党の高市総裁: an organisation の right before the name
+            if m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の" and m.tok_start - 1 in by_end:
+                orgs.append(by_end[m.tok_start - 1][1])
+        elif m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の":
+            # はまなすストア社長の高橋氏 / 社長の高橋氏: the title before the name
+            j = m.tok_start - 1
+            word, a = "", j
+            for i in range(j - 1, max(-1, j - 4), -1):
+                if toks[i].norm + word in lex.titles:
+                    word, a = toks[i].norm + word, i
+                    break
+                word = toks[i].norm + word
+            else:
+                word = ""
+            if word and lex.is_title(word):
+                title = word
+                entry = link(word, "Position", load_gazetteer())
+                position = f"wd:{entry.qid}" if entry else entity_key("Position", word)
+                if a in by_end:
+                    orgs.append(by_end[a][1])
+        if not m.title and m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の" and m.tok_start - 1 in by_end \
+                and view.classes.get(by_end[m.tok_start - 1][1]) in ORG_CLASSES:
+            # ドジャースの大谷翔平: a person named with their organisation
+            out.append(Fact(cls="Membership", predicate="の", sentence=view.sent.index,
+                            roles=(("agent", k), ("organization", by_end[m.tok_start - 1][1])),
+                            rule="org-no-person", confidence=0.7, article_id=view.sent.article_id))
+        if m.tok_end + 2 < len(toks) and toks[m.tok_end].norm == "(":
+            # 北口榛花（ＪＡＬ）: the organisation in parentheses after a name
+            inside = [(om, ok) for om, ok in view.pairs if om.tok_start == m.tok_end + 1
+                      and om.tok_end < len(toks) and toks[om.tok_end].norm == ")"
+                      and view.classes.get(ok) in ORG_CLASSES]
+            out.extend(Fact(cls="Membership", predicate="()", sentence=view.sent.index,
+                            roles=(("agent", k), ("organization", ok)), rule="person(org)", confidence=0.7,
+                            article_id=view.sent.article_id) for _, ok in inside[:1])
+        if not title or position is None:
             continue
-        between = view.toks[m.tok_end:pos[0].tok_start]
-        prefix = between[0].norm if between and between[0].norm in lex.title_prefixes else ""
-        orgs = [ck for cm, ck in view.pairs if m.tok_end <= cm.tok_start and cm.tok_end <= pos[0].tok_start
-                and view.classes.get(ck) == "Country"]
-        roles = {("agent", k), ("position", pos[1])} | {("organization", o) for o in orgs}
-        out.append(Fact(cls="PositionHolding", predicate=prefix + m.title, sentence=view.sent.index,
+        roles = {("agent", k), ("position", position)} | {("organization", o) for o in orgs}
+        out.append(Fact(cls="PositionHolding", predicate=prefix + title, sentence=view.sent.index,
                         roles=tuple(sorted(roles)), modality="Asserted", rule="name+title",
                         confidence=0.9 if not prefix else 0.85, article_id=view.sent.article_id))
+        for o in orgs:
+            if view.classes.get(o) in ORG_CLASSES:
+                out.append(Fact(cls="Membership", predicate=title, sentence=view.sent.index,
+                                roles=(("agent", k), ("organization", o)), rule="org-no-person",
+                                confidence=0.8, article_id=view.sent.article_id))
     return out
 
 
-def _containment_facts(view: SentenceView) -> list[Fact]:
-    """国・都市 (韓国・慶州), place の facility/thing (横須賀基地の米空母「X」), place での event."""
+def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
+    """Where things are: 韓国・慶州, 熊本県菊陽町, 韓国南部の釜山, 横須賀基地の米空母「X」,
+    慶州での…会議, ミナト半導体（東京都港区）."""
     out = []
     ms = sorted(((m, k) for m, k in view.pairs if m.rule not in ("group", "anaphor")), key=lambda p: p[0].start)
     toks = view.toks
     for (m1, k1) in ms:
         c1 = view.classes.get(k1)
-        if c1 not in PLACES:
-            continue
         after = m1.tok_end
         for (m2, k2) in ms:
             c2 = view.classes.get(k2)
-            if k2 == k1 or m2.tok_start < after:
+            if k2 == k1 or m2.tok_start < after or m2.tok_start > after + 4:
                 continue
             between = "".join(t.norm for t in toks[after:m2.tok_start])
+            link_word = between[:-1] if between.endswith("の") else between
             rule = None
-            if between == "・" and c1 == "Country" and c2 == "Place":
-                rule = "country・place"
-            elif between.startswith("の") and c2 in ("Facility", "Artifact", "Event") and len(between) <= 5 \
-                    and c1 in ("Place", "Facility") and not any(t.pos == "VERB" for t in toks[after:m2.tok_start]):
+            if c1 in PLACES and c2 in ("Place", "Facility"):
+                if between in ("・", "") and c1 in ("Country", "Place") and c2 == "Place":
+                    rule = "place・place"
+                elif between.endswith("の") and (link_word == "" or link_word in lex.place_links):
+                    rule = "place-no-place"
+            if rule is None and between.startswith("の") and len(between) <= 5 and c1 in ("Place", "Facility") \
+                    and c2 in ("Facility", "Artifact", "Event") \
+                    and not any(t.pos in ("VERB", "ADJ") for t in toks[after:m2.tok_start]):
                 rule = "place-no-thing"
-            elif between.startswith("での") and c2 == "Event" and c1 in PLACES:
+            elif rule is None and between.startswith("での") and c2 == "Event" and c1 in PLACES:
                 rule = "place-de-event"
             if rule:
                 out.append(Fact(cls="Containment", predicate=between or "・", sentence=view.sent.index,
                                 roles=(("agent", k2), ("location", k1)), rule=rule, confidence=0.7,
+                                article_id=view.sent.article_id))
+        # 名前（所在地）: a company or body with its place in parentheses
+        if c1 in ORG_CLASSES | {"Facility", "Event"} and after + 2 < len(toks) and toks[after].norm == "(":
+            inside = [(m, k) for m, k in ms if m.tok_start >= after + 1 and view.classes.get(k) in PLACES
+                      and toks[m.tok_end].norm == ")" if m.tok_end < len(toks)]
+            if inside:
+                m, k = max(inside, key=lambda p: p[0].tok_end)
+                out.append(Fact(cls="Containment", predicate="()", sentence=view.sent.index,
+                                roles=(("agent", k1), ("location", k)), rule="name(place)", confidence=0.7,
                                 article_id=view.sent.article_id))
     return out
 

@@ -55,6 +55,7 @@ class Lexicon:
     fact_classes: dict[str, FactClass]
     not_name_suffixes: frozenset[str]
     plan_nouns: frozenset[str]
+    place_links: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         return word in self.titles and self.titles[word] != "honorific"
@@ -80,4 +81,5 @@ def load_lexicon() -> Lexicon:
         groups=table("group_references.tsv"), honorific_only=words("honorific_only.txt"),
         anaphora=table("anaphora.tsv"), fact_classes=facts,
         not_name_suffixes=words("not_name_suffixes.txt"),
-        plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"))
+        plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
+        place_links=words("place_links.txt"))

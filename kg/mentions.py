@@ -75,7 +75,7 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
     """Title tokens starting at j (元|首相, 国家|主席, 米|大統領, 中国|国家|主席): returns
     (end index, title or None). A country written before the title is skipped here; it becomes
     the organisation of the position (see kg.facts)."""
-    k = j
+    k = _skip_reading(toks, j)
     if k < len(toks) and toks[k].norm in lex.title_prefixes:
         k += 1
     if k + 1 < len(toks) and _is_country_qualifier(toks[k], lex):
@@ -89,12 +89,33 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
     return best
 
 
+_NAME_NUMERALS = set("一二三四五六七八九十")
+_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
+
+
+def is_katakana(t: Token) -> bool:
+    return bool(_KATAKANA.match(t.norm)) and t.norm != "・"
+
+
+def _skip_reading(toks: tuple[Token, ...], j: int) -> int:
+    """After a name, a reading in parentheses (李在明（イ・ジェミョン）): the index after it."""
+    if j < len(toks) and toks[j].norm == "(":
+        for m in range(j + 1, min(j + 10, len(toks))):
+            if toks[m].norm == ")":
+                inside = toks[j + 1:m]
+                if inside and all(is_katakana(t) or t.norm == "・" for t in inside):
+                    return m + 1
+                break
+    return j
+
+
 def _is_country_qualifier(t: Token, lex: Lexicon) -> bool:
     return (len(t.norm) == 1 and t.norm in lex.abbreviations) or t.tag.startswith("名詞-固有名詞-地名-国")
 
 
 def _title_start(toks: tuple[Token, ...], k: int, end: int, lex: Lexicon) -> int:
-    """First token of the title word proper, after a 元/前 prefix and a country qualifier."""
+    """First token of the title word proper, after a reading, a 元/前 prefix and a country qualifier."""
+    k = _skip_reading(toks, k)
     if k < end and toks[k].norm in lex.title_prefixes:
         k += 1
     if k < end - 1 and _is_country_qualifier(toks[k], lex):
@@ -149,7 +170,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             k += 1
             continue
         while k < len(toks) and (is_name_token(toks[k]) or (toks[k].norm == "・" and k + 1 < len(toks)
-                                                           and is_name_token(toks[k + 1]))):
+                                                           and (is_name_token(toks[k + 1]) or is_katakana(toks[k + 1])))
+                                 or (k > a and toks[k - 1].norm == "・" and is_katakana(toks[k]))):
+            k += 1
+        # given names ending in a numeral kanji that the dictionary splits off (安倍|晋|三)
+        if k + 1 < len(toks) and toks[k].norm in _NAME_NUMERALS and _title_after(toks, k + 1, lex)[1]:
             k += 1
         end, title = _title_after(toks, k, lex)
         ner_person = any(e.label == "Person" and e.start <= a < e.end for e in sent.ents)
@@ -161,6 +186,23 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if title and lex.is_title(title):
                 out.append(_position_after(sent, k, end, title, lex))
         k = max(k, a + 1)
+
+    # a katakana name the dictionary does not know, right before a title (スティーブン・デイカス社長)
+    for j in range(1, len(toks)):
+        end, title = _title_after(toks, j, lex)
+        if not title or not lex.is_title(title) or j in claimed or not is_katakana(toks[j - 1]):
+            continue
+        a = j
+        while a > 0 and (is_katakana(toks[a - 1]) or (toks[a - 1].norm == "・" and a > 1 and is_katakana(toks[a - 2]))):
+            a -= 1
+        if any(i in claimed or i in person_tokens for i in range(a, j)):
+            continue
+        if not any(is_proper(t) or "・" == t.norm for t in toks[a:j]) and j - a < 2:
+            continue
+        out.append(make(sent, a, j, "Person", "name+title", title=title, written_end=end))
+        person_tokens.update(range(a, j))
+        claimed.update(range(a, end))
+        out.append(_position_after(sent, j, end, title, lex))
 
     # country abbreviations
     for t in toks:
@@ -261,6 +303,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             a += 1
         while b > a and toks[b - 1].pos in ("PUNCT", "SYM"):
             b -= 1
+        for i in range(a, b):  # a dateline (トロント＝共同) names the place only
+            if toks[i].norm in ("=", "共同") and i > a:
+                b = i
+                break
         last = toks[b - 1]
         if a == b or (not is_proper(last) and last.norm.endswith(tuple(lex.not_name_suffixes))):
             continue

@@ -109,6 +109,10 @@ def run_query(store, query: QueryFile | str, params: dict | None = None) -> tupl
     except SyntaxError as e:
         where = qf.name if qf else "query"
         raise QueryError(f"{where}: SPARQL syntax error: {str(e).splitlines()[0]}") from None
+    except RuntimeError as e:  # e.g. a parameter the query does not SELECT: Oxigraph binds only those
+        where = qf.name if qf else "query"
+        hint = " (a parameter must be one of the SELECTed variables)" if "projection" in str(e) else ""
+        raise QueryError(f"{where}: {str(e).splitlines()[0]}{hint}") from None
     if isinstance(result, ox.QueryBoolean):
         return ["result"], [[ox.Literal(str(bool(result)).lower())]]
     if not isinstance(result, ox.QuerySolutions):

@@ -222,7 +222,10 @@ network.on("click", p => { if (p.nodes.length) showNode(p.nodes[0]); else if (p.
 function search(q) {
   q = q.trim().toLowerCase(); const hits = document.getElementById("hits"); hits.replaceChildren();
   if (!q) return [];
-  const found = DATA.nodes.filter(n => [n.label, n.label_en, ...n.aliases].some(s => s && s.toLowerCase().includes(q)));
+  const names = n => [n.label, n.label_en, ...n.aliases].filter(Boolean).map(s => s.toLowerCase());
+  const rank = n => names(n).includes(q) ? 0 : names(n).some(s => s.startsWith(q)) ? 1 : 2;  // exact, prefix, inside
+  const found = DATA.nodes.filter(n => names(n).some(s => s.includes(q))).map((n, i) => [rank(n), i, n])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(x => x[2]);
   hits.textContent = found.length + " hit(s)";
   if (found.length) { network.selectNodes([found[0].id]); network.focus(found[0].id, {scale: 1.2}); showNode(found[0].id); }
   return found.map(n => n.id);
