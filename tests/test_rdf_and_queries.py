@@ -110,7 +110,7 @@ def test_knowledge_graph_api(result):
     G = kg.to_networkx()
     assert any(d["relation"] == "metWith" for _, _, d in G.edges(data=True))
     shown = kg.show().data
-    assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
+    assert "<iframe srcdoc=" in shown and 'sandbox="allow-scripts"' in shown
 
 
 def test_score_counts_found_entities_and_facts(result):
