@@ -1,4 +1,4 @@
-"""`kg build | query | viz | eval | validate | stats` — parse options, call the library, print."""
+"""`kg build | query | viz | eval | stats | validate | serve | export` — parse options, call the library, print."""
 from __future__ import annotations
 
 import argparse
@@ -94,6 +94,32 @@ def cmd_stats(a) -> int:
     return 0
 
 
+def cmd_validate(a) -> int:
+    from .validate import format_report, validate_directory
+
+    report = validate_directory(a.graph)
+    print(format_report(report))
+    return 0 if report.conforms else 1
+
+
+def cmd_serve(a) -> int:
+    from .serve import serve
+
+    def ready(server) -> None:
+        print(f"SPARQL endpoint: {server.query_url}  (query page: {server.url}; read-only; Ctrl-C stops it)",
+              flush=True)
+
+    return serve(a.graph, host=a.host, port=a.port, timeout_s=a.timeout, on_ready=ready)
+
+
+def cmd_export(a) -> int:
+    from .export import export_graph
+
+    for path in export_graph(a.graph, a.format, a.out):
+        _err(f"wrote {path}")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Japanese news articles.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -124,6 +150,20 @@ def make_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stats", help="entity counts per class of a graph folder")
     s.add_argument("graph")
     s.set_defaults(func=cmd_stats)
+    va = sub.add_parser("validate", help="check a graph folder against ontology/shapes.ttl (SHACL); exit 1 if invalid")
+    va.add_argument("graph")
+    va.set_defaults(func=cmd_validate)
+    sv = sub.add_parser("serve", help="a read-only SPARQL endpoint (Oxigraph server) over a graph folder")
+    sv.add_argument("graph")
+    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    sv.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="stop a query after this long (0: never)")
+    sv.set_defaults(func=cmd_serve)
+    ex = sub.add_parser("export", help="write a graph folder as ttl, trig, nq, jsonld, graphml or csv")
+    ex.add_argument("graph")
+    ex.add_argument("--format", required=True, choices=["ttl", "trig", "nq", "jsonld", "graphml", "csv"])
+    ex.add_argument("--out", help="file to write (a folder for csv; default: GRAPH/export/)")
+    ex.set_defaults(func=cmd_export)
     return p
 
 

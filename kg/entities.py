@@ -85,9 +85,14 @@ def load_gazetteer(path: str | None = None) -> dict[str, tuple[GazetteerEntry, .
     return {k: tuple(v) for k, v in index.items()}
 
 
-def link(label: str, cls: str, gazetteer: dict[str, tuple[GazetteerEntry, ...]]) -> GazetteerEntry | None:
-    """The one gazetteer entry of a compatible class with this label, else None."""
-    found = [e for e in gazetteer.get(label, ()) if compatible(e.cls, cls)]
+def link(label: str, cls: str, gazetteer: dict[str, tuple[GazetteerEntry, ...]], *,
+         trust_class: bool = True) -> GazetteerEntry | None:
+    """The one gazetteer entry of a compatible class with this label, else None. When the class
+    came from the NER alone (trust_class=False), a single entry of any class is taken."""
+    entries = gazetteer.get(label, ())
+    found = [e for e in entries if compatible(e.cls, cls)]
+    if not found and not trust_class and len(entries) == 1 and "Person" not in (cls, entries[0].cls):
+        found = list(entries)
     return found[0] if len(found) == 1 else None
 
 
@@ -128,7 +133,7 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
     pairs: list[tuple[Mention, str]] = []
 
     def add(m: Mention, label: str, cls: str) -> str:
-        entry = link(label, cls, gaz)
+        entry = link(label, cls, gaz, trust_class=m.rule != "ner")
         if entry:
             key, cls, main, en, qid = f"wd:{entry.qid}", entry.cls, entry.label_ja, entry.label_en, entry.qid
         else:

@@ -165,6 +165,8 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
         if not ps or ps[-1] not in ("は", "も") or (len(ps) > 1 and ps[0] in ("で", "に", "と", "から", "へ")):
             continue
         head = view.toks[t.head]
+        while head.head != head.i and head.pos in ("NOUN", "PROPN") and head.dep in ("obl", "nsubj", "nmod"):
+            head = view.toks[head.head]  # 高市氏は冒頭、…: the parser hung the topic on a noun
         if _in_relative_clause(view, t) or not _is_main_chain(view, head):
             continue
         keys = [k for k in view.keys_at(t) if view.classes.get(k) in AGENTIVE]
@@ -331,6 +333,12 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
     agents = [k for r, k in roles if r == "agent"]
     if not agents:
         return None
+    if frame.cls == "Statement" and topic and not set(topic) & set(agents) and \
+            _first_position(view, topic) < _first_position(view, agents):
+        # 高市氏は冒頭、日韓は…と強調した: the speaker is the sentence's topic, not a later は
+        roles = [("agent", k) for k in topic] + [(r, k) for r, k in roles if r != "agent"]
+        agents = list(topic)
+        rule += "+topic-speaker"
     if frame.cls in ("Meeting", "Accord") and len(agents) > 1:
         roles = [("agent", agents[0])] + [("participant", k) for k in agents[1:]] + \
                 [(r, k) for r, k in roles if r != "agent"]
@@ -351,6 +359,10 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 roles=tuple(sorted(set(roles))), modality=_modality(view, pred, lex), rule=rule,
                 confidence=confidence, date=_date_for(view, pred, dates), quote=quote, amount=amount,
                 article_id=view.sent.article_id)
+
+
+def _first_position(view: SentenceView, keys: list[str]) -> int:
+    return min((m.start for m, k in view.pairs if k in keys), default=10**9)
 
 
 def _stray_partners(view: SentenceView, pred: Token) -> list[str]:

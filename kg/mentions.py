@@ -303,10 +303,21 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             a += 1
         while b > a and toks[b - 1].pos in ("PUNCT", "SYM"):
             b -= 1
+        if cls == "Person" and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)) \
+                and any(is_proper(x) for x in toks[a:b]) and not _title_after(toks, b, lex)[1]:
+            cls = "Place"  # 南米パラグアイ tagged as a person: only place names and no title
         for i in range(a, b):  # a dateline (トロント＝共同) names the place only
             if toks[i].norm in ("=", "共同") and i > a:
                 b = i
                 break
+        if cls != "Person" and cls != "Position":
+            a, b, lead = _trim_place_words(toks, a, b, lex)
+            if lead is not None:
+                out.append(make(sent, lead, lead + 1, "Country", "abbreviation", label=lex.abbreviations[toks[lead].norm]))
+        if b - a > 3 and toks[b - 1].norm == ")" and toks[b - 1 - 1] and _skip_reading(toks, _open_paren(toks, a, b)) == b:
+            b = _open_paren(toks, a, b)  # a reading after a name: SLIM（スリム）
+        if a >= b:
+            continue
         last = toks[b - 1]
         if a == b or (not is_proper(last) and last.norm.endswith(tuple(lex.not_name_suffixes))):
             continue
@@ -324,7 +335,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 continue
             # 東京・元 is not a person: a span of place names needs a title to be one
             if not title and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)):
-                continue
+                cls = "Place"
             if title and lex.is_title(title):
                 out.append(make(sent, a, b, "Person", "name+title", title=title, written_end=end))
                 out.append(_position_after(sent, b, end, title, lex))
@@ -443,6 +454,35 @@ def _agreement_phrase(sent: Sentence, head: Token, lex: Lexicon) -> tuple[int, i
 
 _NP_DEPS = {"compound", "nmod", "amod", "nummod", "case", "punct", "det"}
 _CLAUSE_DEPS = {"acl", "advcl", "obl", "obj", "advmod", "aux", "mark", "nsubj", "fixed", "cop"}
+
+
+def _open_paren(toks: tuple[Token, ...], a: int, b: int) -> int:
+    return max((i for i in range(a, b) if toks[i].norm == "("), default=b)
+
+
+def _trim_place_words(toks: tuple[Token, ...], a: int, b: int, lex: Lexicon) -> tuple[int, int, int | None]:
+    """Cut descriptive words off a name span: 首都アスンシオン, 南米パラグアイ, 韓国南東部, 米ウォルト・ディズニー,
+    人工島・夢洲. A one-character country abbreviation cut off the front is returned as its index."""
+    lead = None
+    while b - a > 1 and toks[b - 1].norm in lex.place_links:
+        b -= 1
+    while b - a > 1:
+        t = toks[a]
+        rest = toks[a + 1:b]
+        if not any(is_proper(x) or is_katakana(x) or is_acronym(x) for x in rest):
+            break
+        if t.norm in lex.place_links or t.norm in lex.quoted_heads:
+            a += 1
+        elif len(t.norm) == 1 and t.norm in lex.abbreviations and not is_proper(t):
+            lead = a
+            a += 1
+        elif not is_proper(t) and not is_katakana(t) and any(x.norm == "・" for x in rest[:2]) and rest[0].norm != "・":
+            a += 1
+        elif t.norm == "・":
+            a += 1
+        else:
+            break
+    return a, b, lead
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
