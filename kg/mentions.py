@@ -394,11 +394,13 @@ def particles(sent: Sentence, head: Token) -> list[str]:
 def gift_items(sent: Sentence, pred: Token) -> list[Token]:
     """Nouns naming what a gift predicate gives: its を-object unless generic, and list items."""
     kids = _children(sent)
+    passive = any(sent.tokens[c].lemma in ("れる", "られる") for c in kids.get(pred.i, []))
+    obj = {"を"} | ({"が", "は"} if passive else set())  # …のパターがトランプ氏に贈られた
     items: list[Token] = []
     for c in kids.get(pred.i, []):
         t = sent.tokens[c]
         ps = particles(sent, t)
-        if t.pos in _NOMINAL and ("を" in ps or (t.dep in ("obl", "obj") and set(ps) & _LIST_MARKERS)):
+        if t.pos in _NOMINAL and (obj & set(ps) or (t.dep in ("obl", "obj") and set(ps) & _LIST_MARKERS)):
             listed = [sent.tokens[g] for g in kids.get(t.i, [])
                       if sent.tokens[g].dep == "nmod" and set(particles(sent, sent.tokens[g])) & _LIST_MARKERS]
             items.extend(listed)
