@@ -101,11 +101,13 @@ def canonical_person_names(labels: Iterable[str]) -> dict[str, str]:
     names = sorted(set(labels), key=len, reverse=True)
     out = {}
     for short in names:
-        longer = [n for n in names if n != short and n.startswith(short) and len(short) >= 2]
+        # 高市 → 高市早苗 (family name first); ベッカー → クラウス・ベッカー (family name last)
+        longer = [n for n in names if n != short and len(short) >= 2 and
+                  (n.startswith(short) or ("・" in n and n.rsplit("・", 1)[1] == short))]
         if not longer:
             continue
         longest = longer[0]
-        if all(longest.startswith(n) for n in longer):
+        if all(longest.startswith(n) or longest.endswith(n) for n in longer):
             out[short] = longest
     return out
 
@@ -165,7 +167,11 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
     pool = {"leaders": leaders, "countries": countries, "persons": persons, "companies": companies}
     for m in mentions:
         if m.rule == "group":
-            counter = pool.get(m.refers_to[0], Counter())
+            ref = m.refers_to[0]
+            if ref.startswith("title:"):
+                counter = Counter(k for pm, k in pairs if pm.cls == "Person" and pm.title == ref[6:])
+            else:
+                counter = pool.get(ref, Counter())
             top = [k for k, _ in counter.most_common(2)]
             if len(top) == 2:
                 pairs.extend((m, k) for k in top)

@@ -281,7 +281,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     # group references and 同-anaphora
     for t in toks:
         two = t.norm + toks[t.i + 1].norm if t.i + 1 < len(toks) else ""
-        if two in lex.groups:
+        if t.norm == "両" and t.i + 1 < len(toks) and lex.is_title(toks[t.i + 1].norm):
+            # 両外相, 両社長: the two people named with that title
+            out.append(make(sent, t.i, t.i + 2, "Group", "group", refers_to=("title:" + toks[t.i + 1].norm,)))
+            claimed.update((t.i, t.i + 1))
+        elif two in lex.groups:
             out.append(make(sent, t.i, t.i + 2, "Group", "group", refers_to=(lex.groups[two],)))
             claimed.update((t.i, t.i + 1))
         elif t.norm in lex.groups:

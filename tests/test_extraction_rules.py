@@ -54,6 +54,7 @@ def test_name_type_span_without_a_proper_noun_is_dropped():
 
 def test_short_person_names_go_to_the_one_longer_name():
     assert canonical_person_names(["高橋", "高橋一郎", "鈴木"]) == {"高橋": "高橋一郎"}
+    assert canonical_person_names(["ベッカー", "クラウス・ベッカー"]) == {"ベッカー": "クラウス・ベッカー"}
     assert canonical_person_names(["高橋", "高橋一郎", "高橋次郎"]) == {}
 
 
