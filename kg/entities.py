@@ -177,6 +177,6 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                 pairs.extend((m, k) for k in top)
         elif m.rule == "anaphor":
             before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.rule not in ("group", "anaphor")
-                      and compatible(entities[k]["cls"], m.cls) and (entities[k]["cls"] == m.cls or m.cls != "Person")]
+                      and entities[k]["cls"] == m.cls]
             if before:
                 pairs.append((m, max(before, key=lambda p: p[0].start)[1]))

@@ -90,8 +90,8 @@ class SentenceView:
         last_noun = max((t.i for t in self.toks[a:b] if t.pos in ("NOUN", "PROPN", "NUM")), default=head.i)
         ending = [(m, k) for m, k in inside if m.tok_end - 1 in (head.i, last_noun)]
         if ending:
-            widest = min(m.tok_start for m, _ in ending)
-            return _unique(k for m, k in ending if m.tok_start == widest)
+            best = min(ending, key=lambda p: (-p[0].tok_end, p[0].tok_start))[0]
+            return _unique(k for m, k in ending if (m.tok_start, m.tok_end) == (best.tok_start, best.tok_end))
         last = max(m.tok_end for m, _ in inside)
         return _unique(k for m, k in inside if m.tok_end == last)
 
@@ -142,11 +142,9 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _containment_facts(view, lex)
     facts += _relational_noun_facts(view, lex, topic)
     dates = _dates(view, article_date)
-    for pred in view.toks:
-        frame = _frame(view, pred, lex)
-        if frame is None:
-            continue
-        fact = _complete(view, frame, lex, topic, carried_topic, leaders, dates)
+    frames = {pred.i: f for pred in view.toks if (f := _frame(view, pred, lex)) is not None}
+    for frame in frames.values():
+        fact = _complete(view, frame, lex, topic, carried_topic, leaders, dates, frames)
         if fact:
             facts.append(fact)
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
@@ -167,7 +165,8 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
         head = view.toks[t.head]
         while head.head != head.i and head.pos in ("NOUN", "PROPN") and head.dep in ("obl", "nsubj", "nmod"):
             head = view.toks[head.head]  # 高市氏は冒頭、…: the parser hung the topic on a noun
-        if _in_relative_clause(view, t) or not _is_main_chain(view, head):
+        comma = _followed_by_comma(view, t)  # 「Xは、」「Xも、」 is the topic whatever the parse says
+        if not comma and (_in_relative_clause(view, t) or not _is_main_chain(view, head)):
             continue
         keys = [k for k in view.keys_at(t) if view.classes.get(k) in AGENTIVE]
         if keys or ps[-1] == "は":
@@ -175,13 +174,21 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
     return None
 
 
+def _followed_by_comma(view: SentenceView, t: Token) -> bool:
+    a, b = view.bunsetu(t)
+    return b - 1 < len(view.toks) and view.toks[b - 1].norm in ("、", ",")
+
+
 def _in_relative_clause(view: SentenceView, t: Token) -> bool:
+    """Inside a clause that modifies a noun (来日中の…, …で開かれる会議); a clause before a formal
+    noun (…するため) is adverbial and does not count."""
+    lex = load_lexicon()
     seen = set()
     cur = t
     while cur.head != cur.i and cur.i not in seen:
         seen.add(cur.i)
         head = view.toks[cur.head]
-        if cur.dep == "acl" and head.pos in ("NOUN", "PROPN"):
+        if cur.dep == "acl" and head.pos in ("NOUN", "PROPN") and head.norm not in lex.formal_nouns:
             return True
         cur = head
     return False
@@ -312,7 +319,7 @@ def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
 
 
 def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], carried: list[str] | None,
-              leaders: Sequence[str], dates: dict[int, DateValue]) -> Fact | None:
+              leaders: Sequence[str], dates: dict[int, DateValue], frames: dict[int, Frame]) -> Fact | None:
     pred = frame.pred
     roles = list(frame.roles)
     rule = frame.rule
@@ -320,8 +327,12 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
     if not any(r == "agent" for r, _ in roles):
         inherited = None
         stance = _stance_parent(view, pred, lex)
+        governing = _governing_subject(view, pred, frames)
         if pred.i in view.in_quote:
             inherited = None
+        elif governing:
+            # …で合意し、両首脳が文書に署名した: the clause shares the subject of the clause it leads into
+            inherited, rule, confidence = governing, rule + "+clause-subject", 0.55
         elif _in_relative_clause(view, pred) and not stance:
             inherited = None
         elif topic:
@@ -361,6 +372,16 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 article_id=view.sent.article_id)
 
 
+def _governing_subject(view: SentenceView, pred: Token, frames: dict[int, Frame]) -> list[str]:
+    cur = pred
+    while cur.head != cur.i and cur.dep in ("advcl", "conj"):
+        cur = view.toks[cur.head]
+        f = frames.get(cur.i)
+        if f is not None and f.explicit_agent:
+            return [k for r, k in f.roles if r == "agent"]
+    return []
+
+
 def _first_position(view: SentenceView, keys: list[str]) -> int:
     return min((m.start for m, k in view.pairs if k in keys), default=10**9)
 
@@ -391,11 +412,18 @@ def _stance_parent(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
 
 
 def _is_main_chain(view: SentenceView, pred: Token) -> bool:
+    """The predicate leads into the sentence's root through adverbial and coordinate clauses
+    (a clause before a formal noun such as ため counts as adverbial)."""
+    lex = load_lexicon()
     cur = pred
     while cur.head != cur.i:
-        if cur.dep not in ("advcl", "conj", "ccomp", "parataxis"):
+        head = view.toks[cur.head]
+        adverbial = cur.dep in ("advcl", "conj", "ccomp", "parataxis") \
+            or (cur.dep == "acl" and head.norm in lex.formal_nouns) \
+            or (cur.norm in lex.formal_nouns and cur.dep in ("obl", "advmod", "nmod"))
+        if not adverbial:
             return False
-        cur = view.toks[cur.head]
+        cur = head
     return True
 
 

@@ -56,6 +56,7 @@ class Lexicon:
     not_name_suffixes: frozenset[str]
     plan_nouns: frozenset[str]
     place_links: frozenset[str]
+    formal_nouns: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         return word in self.titles and self.titles[word] != "honorific"
@@ -82,4 +83,4 @@ def load_lexicon() -> Lexicon:
         anaphora=table("anaphora.tsv"), fact_classes=facts,
         not_name_suffixes=words("not_name_suffixes.txt"),
         plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
-        place_links=words("place_links.txt"))
+        place_links=words("place_links.txt"), formal_nouns=words("formal_nouns.txt"))

@@ -274,6 +274,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             full = nfkc(surface(sent, a, t.i)[2])
             ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
             cls = lex.ene[ner.label] if ner else "Organization"
+            if cls == "Person" and not any(is_name_token(x) for x in toks[a:t.i]):
+                cls = "Organization"  # アジア太平洋経済協力会議 (APEC) is no person
             out.append(make(sent, a, t.i, cls, "acronym"))
             out.append(make(sent, t.i + 1, t.i + 2, cls, "acronym", label=full))
             claimed.update(range(a, t.i + 2))

@@ -51,7 +51,7 @@ def page_data(G: nx.MultiDiGraph, labels: dict[str, dict[str, str]], *, cap: int
         G = G.subgraph(keep).copy()
     positions = None
     if G.number_of_nodes() > PHYSICS_LIMIT:
-        pos = nx.spring_layout(nx.Graph(G), seed=1, iterations=25)
+        pos = _spring_layout(nx.Graph(G), seed=1, iterations=25)
         positions = {n: (round(float(x) * 2500), round(float(y) * 2500)) for n, (x, y) in pos.items()}
     nodes, edges, facts = [], [], {}
     for n, d in G.nodes(data=True):
@@ -77,6 +77,39 @@ def page_data(G: nx.MultiDiGraph, labels: dict[str, dict[str, str]], *, cap: int
                          "color": COLOURS.get(c, "#999999")} for c in classes],
             "relations": [{"rel": r, "ja": labels.get(r, {}).get("ja", r), "en": labels.get(r, {}).get("en", r)}
                           for r in relations]}
+
+
+def _spring_layout(G: nx.Graph, *, seed: int = 1, iterations: int = 25) -> dict:
+    """Fruchterman–Reingold positions in [-1, 1] with numpy only: the dense algorithm networkx's
+    spring_layout runs below 500 nodes. (From 500 nodes on spring_layout needs scipy, which kg does
+    not depend on — exactly the graphs that get a precomputed layout.)"""
+    import numpy as np
+
+    nodes = list(G)
+    n = len(nodes)
+    if n < 2:
+        return {v: (0.0, 0.0) for v in nodes}
+    index = {v: i for i, v in enumerate(nodes)}
+    A = np.zeros((n, n), dtype=np.float32)
+    for a, b in G.edges():
+        if a != b:
+            A[index[a], index[b]] = A[index[b], index[a]] = 1.0
+    pos = np.random.default_rng(seed).random((n, 2), dtype=np.float32)
+    k = np.float32(np.sqrt(1.0 / n))
+    t = float(np.ptp(pos, axis=0).max()) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0, np.newaxis] - pos[np.newaxis, :, 0]
+        dy = pos[:, 1, np.newaxis] - pos[np.newaxis, :, 1]
+        distance = np.clip(np.hypot(dx, dy), 0.01, None)
+        force = k * k / distance ** 2 - A * distance / k  # repulsion between all, attraction along edges
+        displacement = np.stack([(dx * force).sum(axis=1), (dy * force).sum(axis=1)], axis=1)
+        length = np.clip(np.linalg.norm(displacement, axis=1), 0.01, None)
+        pos += displacement * (t / length)[:, np.newaxis]
+        t -= dt
+    pos -= pos.mean(axis=0)
+    pos /= max(float(np.abs(pos).max()), 1e-9)
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for i, v in enumerate(nodes)}
 
 
 def _fact_view(d: dict, labels: dict) -> dict:
@@ -185,7 +218,7 @@ function highlighted(sentence, words) {
   const p = el("div", undefined, "sent"); let i = 0;
   const hits = [];
   for (const w of words) { if (!w) continue; let k = sentence.indexOf(w); while (k >= 0) { hits.push([k, k + w.length]); k = sentence.indexOf(w, k + 1); } }
-  hits.sort((a, b) => a[0] - b[0]);
+  hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);  // at one place, the longest name wins
   for (const [a, b] of hits) { if (a < i) continue; p.append(document.createTextNode(sentence.slice(i, a))); p.append(el("mark", sentence.slice(a, b))); i = b; }
   p.append(document.createTextNode(sentence.slice(i)));
   return p;
