@@ -115,7 +115,7 @@ def test_negation_is_kept_as_modality():
     facts, _ = extract_facts(s, pairs, {e.key: e for e in ents})
     visit = next(f for f in facts if f.cls == "Visit")
     assert visit.modality == "Negated"
-    assert visit.role("agent") == ["Person:田中"] and visit.role("theme") == ["Country:韓国"]
+    assert visit.role("agent") == ["Person:田中"] and visit.role("location") == ["Country:韓国"]
 
 
 def test_unknown_predicate_gives_a_generic_event_with_its_lemma():
