@@ -211,7 +211,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         if extra_from is None and lemma in ("する", "行う"):
             return None
     if cls is None and any(c.norm in lex.statement_context and "を" in particles(view.sent, c)
-                           and any("との" in particles(view.sent, g) for g in view.children(c))
+                           and any(set(particles(view.sent, g)) & {"と", "との"} for g in view.children(c))
                            for c in view.children(pred)):
         cls, rule = "Statement", "stance-statement"
     if cls is None:

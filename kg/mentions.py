@@ -356,7 +356,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if title and lex.is_title(title) and a < b:
                 out.append(make(sent, _title_start(toks, a, b, lex), b, "Position", "ner", label=title))
             continue
-        elif cls in NAME_CLASSES:
+        elif cls in NAME_CLASSES or cls in ("Product", "Artifact"):
             run = toks[a:b]
             if not _has_name(run, lex) and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
                 continue
