@@ -180,3 +180,34 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                       and entities[k]["cls"] == m.cls]
             if before:
                 pairs.append((m, max(before, key=lambda p: p[0].start)[1]))
+
+
+def resolve_corpus(results: list) -> list:
+    """Across articles: a person known only by a short name in one article (高市) becomes the one
+    longer name another article gives (高市早苗), so the corpus has one node per person."""
+    from dataclasses import replace
+
+    persons = {e.key: e.label for r in results for e in r.entities if e.cls == "Person" and not e.wikidata}
+    linked = {e.label: e.key for r in results for e in r.entities if e.cls == "Person" and e.wikidata}
+    canon = canonical_person_names(list(persons.values()) + list(linked))
+    by_label = {label: key for key, label in persons.items()} | linked
+    remap = {key: by_label[canon[label]] for key, label in persons.items()
+             if label in canon and by_label.get(canon[label]) not in (None, key)}
+    if not remap:
+        return results
+    out = []
+    for r in results:
+        ents: dict = {}
+        for e in r.entities:
+            target = remap.get(e.key, e.key)
+            if target == e.key and target not in ents:
+                ents[target] = e
+                continue
+            base = ents.get(target) or next((x for rr in results for x in rr.entities if x.key == target), e)
+            alts = (set(base.alt_labels) | set(e.alt_labels) | {e.label}) - {base.label}
+            ents[target] = replace(base, alt_labels=tuple(sorted(alts)))
+        facts = [replace(f, roles=tuple(sorted({(role, remap.get(k, k)) for role, k in f.roles}))) for f in r.facts]
+        mentions = tuple((m, remap.get(k, k)) for m, k in r.mentions)
+        out.append(replace(r, entities=tuple(sorted(ents.values(), key=lambda e: e.key)), facts=tuple(facts),
+                           mentions=mentions))
+    return out

@@ -131,3 +131,26 @@ def test_unknown_predicate_gives_a_generic_event_with_its_lemma():
     facts, _ = extract_facts(s, pairs, {e.key: e for e in ents})
     generic = [f for f in facts if f.cls == "GenericEvent"]
     assert len(generic) == 1 and generic[0].predicate == "称揚" and generic[0].rule == "generic"
+
+
+def test_a_short_name_in_one_article_joins_the_full_name_in_another():
+    from dataclasses import replace
+
+    from kg.entities import resolve_corpus
+    from kg.types import Article, ArticleResult, Entity, Fact
+
+    def result(aid, ents, facts):
+        return ArticleResult(article=Article(id=aid, text="", source=aid, sha256=""), sentences=(), mentions=(),
+                             entities=tuple(ents), facts=tuple(facts))
+
+    full = Entity("Person:山田太郎", "Person", "山田太郎", ("山田首相",))
+    short = Entity("Person:山田", "Person", "山田", ("山田氏",))
+    other = Entity("Person:川口", "Person", "川口")
+    a = result("a", [full], [])
+    b = result("b", [short, other], [Fact("Meeting", "会談", 0, (("agent", "Person:山田"), ("participant", "Person:川口")))])
+    ra, rb = resolve_corpus([a, b])
+    assert ra == a
+    assert {e.key for e in rb.entities} == {"Person:山田太郎", "Person:川口"}
+    merged = next(e for e in rb.entities if e.key == "Person:山田太郎")
+    assert {"山田", "山田氏", "山田首相"} <= set(merged.alt_labels)
+    assert rb.facts[0].role("agent") == ["Person:山田太郎"]

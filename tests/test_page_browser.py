@@ -12,10 +12,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from conftest import DEV_TEXT, ROOT
+from tests.conftest import DEV_TEXT, ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -51,12 +51,29 @@ class Opened:
         return self.page.evaluate("window.__csp || []")
 
 
-# Installed before any page script runs: records CSP violations (a blocked load makes no request,
-# so the request log alone would not see a page that tries to reach the network).
+# Installed before any page script runs. Records CSP violations (a blocked load makes no request,
+# so the request log alone would not see a page that tries to reach the network), and every element
+# ever inserted that article text could have made: <img>, <script>, <svg>…, anything with an on…
+# attribute, a link that is not the page's own Wikidata link — even if the panel is replaced later.
+# (A <script> breaking out into <body> is caught by counting document.scripts instead.)
 _INIT = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation",
   e => window.__csp.push([e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber]));
+window.__injected = [];
+const __bad = new Set(["IMG", "SCRIPT", "IFRAME", "SVG", "svg", "OBJECT", "EMBED", "STYLE", "LINK", "META", "FORM"]);
+const __check = el => {
+  if (el.nodeType !== 1) return;
+  for (const e of [el, ...el.querySelectorAll("*")]) {
+    // the page's own markup: children of <head>, and the two <script>s at the end of <body>
+    if (e.parentNode === document.head || (e.parentNode === document.body && e.tagName === "SCRIPT")) continue;
+    const onAttr = [...e.attributes].some(a => a.name.toLowerCase().startsWith("on"));
+    const badLink = e.tagName === "A" && !(e.getAttribute("href") || "").startsWith("https://www.wikidata.org/wiki/");
+    if (__bad.has(e.tagName) || onAttr || badLink) window.__injected.push(e.outerHTML.slice(0, 200));
+  }
+};
+new MutationObserver(ms => { for (const m of ms) for (const n of m.addedNodes) __check(n); })
+  .observe(document, {childList: true, subtree: true});
 """
 
 
@@ -123,7 +140,13 @@ def panel(page) -> dict:
         text: document.getElementById('panel').textContent,
         facts: [...document.querySelectorAll('#facts .fact')].map(f => ({
             sent: f.querySelector('.sent')?.textContent ?? null,
-            marks: [...f.querySelectorAll('.sent mark')].map(m => m.textContent)}))})""")
+            marks: [...f.querySelectorAll('.sent mark')].map(m => m.textContent),
+            spans: (() => { const out = []; let k = 0; const sent = f.querySelector('.sent');
+                            for (const c of (sent ? sent.childNodes : [])) {
+                              const t = c.textContent;
+                              if (c.nodeName === 'MARK') out.push([k, k + t.length]);
+                              k += t.length; }
+                            return out; })()}))})""")
 
 
 # --------------------------------------------------------------------------- expectations from RDF
@@ -242,8 +265,9 @@ def test_search_selects_takaichi(opener, dev, query):
     o = opener(dev["url"])
     wait_still(o.page)
     o.page.locator("#search").press_sequentially(query)
-    o.page.wait_for_function("id => kg.network.getSelectedNodes()[0] === id", arg=target, timeout=5_000)
-    assert o.page.evaluate("kg.network.getSelectedNodes()") == [target]
+    o.page.wait_for_function("document.getElementById('hits').textContent !== ''", timeout=5_000)
+    selected = o.page.evaluate("kg.network.getSelectedNodes()")
+    assert selected == [target], f"{query!r} selected {selected}, not 高市早苗"
     assert panel(o.page)["h2"] == "高市早苗"
     assert o.page.locator("#hits").text_content().endswith("hit(s)")
     # focused: the view is centred on the node
@@ -279,8 +303,11 @@ def test_click_on_trump_lists_facts_from_the_article(opener, dev):
     for f, want in zip(shown["facts"], expected):
         assert f["sent"] == want["sentence"]
         assert f["sent"] and f["sent"] in article, f"not a sentence of the article: {f['sent']!r}"
-        # every <mark> is one of トランプ's names …
+        # every <mark> is one of トランプ's names, the longest one written there (トランプ大統領, not トランプ) …
         assert all(m in words for m in f["marks"]), (f["marks"], words)
+        for a, b in f["spans"]:
+            longer = [w for w in words if len(w) > b - a and f["sent"].startswith(w, a)]
+            assert not longer, f"marked {f['sent'][a:b]!r} inside the longer mention {longer} in {f['sent']!r}"
         # … and a sentence that names him has one
         if any(w in f["sent"] for w in words):
             with_mention += 1
@@ -385,6 +412,7 @@ def exercise_everything(o: Opened, payloads: list[str]) -> str:
 def assert_nothing_ran(o: Opened) -> None:
     page = o.page
     assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.evaluate("window.__injected") == []
     assert o.dialogs == []
     assert o.errors == []
     assert o.external == []
@@ -465,3 +493,36 @@ def test_hostile_names_stay_text(opener, tmp_path):
     o.page.evaluate("kg.showNode('n1')")
     href = o.page.locator("#panel a").get_attribute("href")
     assert href == "https://www.wikidata.org/wiki/" + quote(bad["wikidata"], safe="!~*'()")
+
+
+# --------------------------------------------------------------------------- a large graph
+
+def test_large_graph_gets_a_precomputed_layout(opener, tmp_path):
+    """Above PHYSICS_LIMIT nodes the layout is computed in Python (no scipy needed) and drawn as is."""
+    import networkx as nx
+
+    from kg.visualise import PHYSICS_LIMIT, render_networkx
+
+    n = PHYSICS_LIMIT + 100
+    G = nx.MultiDiGraph()
+    for i in range(n):
+        G.add_node(f"n{i}", label=f"ノード{i}", label_en="", cls="Person", wikidata="", aliases=[])
+    for i in range(n):  # a ring plus chords
+        G.add_edge(f"n{i}", f"n{(i + 1) % n}", key=f"r{i}", cls="Meeting", relation="metWith", sentence="")
+        G.add_edge(f"n{i}", f"n{(i * 7 + 3) % n}", key=f"c{i}", cls="Praise", relation="praised", sentence="")
+    page_file = tmp_path / "large.html"
+    page_file.write_text(render_networkx(G, title="large"), encoding="utf-8")
+
+    o = opener(page_file.as_uri())
+    page = o.page
+    assert page.evaluate("kg.data.physics") is False
+    assert page.evaluate("kg.network.body.data.nodes.length") == n
+    assert page.evaluate("kg.network.body.data.edges.length") == 2 * n
+    # vis-network draws the Python positions unchanged, and they are spread out, not piled up
+    placed = page.evaluate("() => { const p = kg.network.getPositions();"
+                           " return kg.data.nodes.map(d => [d.x, d.y, p[d.id].x, p[d.id].y]); }")
+    assert all(x == px and y == py for x, y, px, py in placed)
+    assert len({(x, y) for x, y, _, _ in placed}) == n
+    xs = [x for x, *_ in placed]
+    assert max(xs) - min(xs) > 1000
+    assert o.errors == [] and o.external == []

@@ -1,0 +1,95 @@
+"""A screenshot of the graph page for the docs: docs/graph.png, 1400×900, 高市早苗 selected.
+
+    python scripts/screenshot.py                 # build ../shared/corpus/dev into a temporary folder
+    python scripts/screenshot.py --graph DIR     # reuse a built graph folder (DIR/graph.html)
+    python scripts/screenshot.py --out other.png --node トランプ
+
+The page is opened by file:// URL in headless Chromium (/usr/bin/chromium) with every other request
+aborted; the shot is taken after the first draw, once the layout has stopped moving. Japanese text
+needs a CJK font on the machine (Debian: fonts-noto-cjk).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def shoot(html: Path, out: Path, *, node: str = "高市早苗", width: int = 1400, height: int = 900) -> None:
+    from playwright.sync_api import sync_playwright
+
+    external: list[str] = []
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            ctx = browser.new_context(viewport={"width": width, "height": height})
+
+            def route(r):
+                if r.request.url.startswith("file://"):
+                    r.continue_()
+                else:
+                    external.append(r.request.url)
+                    r.abort()
+
+            ctx.route("**/*", route)
+            page = ctx.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(html.resolve().as_uri())
+            page.wait_for_function("window.kgReady === true", timeout=60_000)
+            page.evaluate("window.__lastPos = null")
+            page.wait_for_function(
+                "() => { const s = JSON.stringify(kg.network.getPositions()); const same = s === window.__lastPos;"
+                " window.__lastPos = s; return same; }", polling=250, timeout=60_000)
+            found = page.evaluate(
+                """name => { const n = kg.data.nodes.find(n => n.label === name || n.label_en === name
+                                                           || n.aliases.includes(name));
+                             if (!n) return null;
+                             kg.network.selectNodes([n.id]); kg.showNode(n.id); return n.label; }""", node)
+            if found is None:
+                raise SystemExit(f"no node named {node!r} in {html}")
+            page.locator("#search").fill(found)  # shows the search in use; selects the same node
+            page.wait_for_timeout(300)
+            page.evaluate("kg.network.fit()")  # the whole graph in view, the node still selected
+            page.wait_for_timeout(300)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(out))
+        finally:
+            browser.close()
+    if external or errors:
+        raise SystemExit(f"page problems: external requests {external}, errors {errors}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--graph", type=Path, help="a built graph folder to reuse (holds graph.html)")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "graph.png")
+    ap.add_argument("--node", default="高市早苗", help="the node to select (label, English label or alias)")
+    a = ap.parse_args(argv)
+    if a.graph:
+        html = a.graph / "graph.html"
+        if not html.is_file():
+            raise SystemExit(f"{html}: not found (build the graph first, or leave out --graph)")
+        shoot(html, a.out, node=a.node)
+    else:
+        from kg.graph import build_directory
+
+        with tempfile.TemporaryDirectory(prefix="kg-shot-") as tmp:
+            out_dir = Path(tmp) / "dev"
+            build_directory([DEV], out_dir)
+            shoot(out_dir / "graph.html", a.out, node=a.node)
+    print(f"wrote {a.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
