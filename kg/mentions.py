@@ -266,19 +266,26 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if span and span[0] < c.i:
                 out.append(make(sent, span[0], span[1], "Organization", "participant"))
 
-    # Name (ACR): the acronym is another name of what precedes it
+    # Name (ACR), Name（カタカナ）: the acronym or the katakana name is another name of what precedes it
     for t in toks:
-        if t.norm == "(" and t.i + 2 < len(toks) and toks[t.i + 2].norm == ")" and is_acronym(toks[t.i + 1]) \
-                and t.i > 0 and toks[t.i - 1].pos in _NOMINAL:
-            a = _nominal_run_left(toks, t.i)
+        close = next((j for j in range(t.i + 2, min(t.i + 8, len(toks))) if toks[j].norm == ")"), None) \
+            if t.norm == "(" else None
+        if close is None or t.i == 0 or toks[t.i - 1].pos not in _NOMINAL or t.i - 1 in person_tokens:
+            continue
+        inside = toks[t.i + 1:close]
+        short = (len(inside) == 1 and is_acronym(inside[0])) or \
+            all(is_katakana(x) or x.norm == "・" for x in inside)
+        a = _nominal_run_left(toks, t.i)
+        named = _has_name(toks[a:t.i], lex) or any(e.end == t.i and e.label in lex.ene for e in sent.ents)
+        if short and named:
             full = nfkc(surface(sent, a, t.i)[2])
             ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
             cls = lex.ene[ner.label] if ner else "Organization"
             if cls == "Person" and not any(is_name_token(x) for x in toks[a:t.i]):
                 cls = "Organization"  # アジア太平洋経済協力会議 (APEC) is no person
             out.append(make(sent, a, t.i, cls, "acronym"))
-            out.append(make(sent, t.i + 1, t.i + 2, cls, "acronym", label=full))
-            claimed.update(range(a, t.i + 2))
+            out.append(make(sent, t.i + 1, close, cls, "acronym", label=full))
+            claimed.update(range(a, close))
 
     # group references and 同-anaphora
     for t in toks:
@@ -484,7 +491,7 @@ def _trim_place_words(toks: tuple[Token, ...], a: int, b: int, lex: Lexicon) -> 
         elif len(t.norm) == 1 and t.norm in lex.abbreviations and not is_proper(t):
             lead = a
             a += 1
-        elif not is_proper(t) and not is_katakana(t) and any(x.norm == "・" for x in rest[:2]) and rest[0].norm != "・":
+        elif not is_proper(t) and not is_katakana(t) and any(x.norm == "・" for x in rest[:2]):
             a += 1
         elif t.norm == "・":
             a += 1
