@@ -149,6 +149,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
             facts.append(fact)
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts)
+    facts += _venue_facts(view, frames)
     facts = [f for f in facts if f.role("agent")]
     return _dedupe(facts), topic
 
@@ -592,6 +593,11 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                     rule = "place・place"
                 elif between.endswith("の") and (link_word == "" or link_word in lex.place_links):
                     rule = "place-no-place"
+                elif between.startswith("の") and between[1:] in lex.place_links:
+                    rule = "place-no-place"  # マレーシアの首都クアラルンプール
+            if rule is None and c1 == "Country" and c2 in ORG_CLASSES | {"Facility", "Event"} and \
+                    (between == "・" or (between == "" and m1.rule == "abbreviation")):
+                rule = "country-prefix"  # 米ウォルト・ディズニー, オーストラリア・メルボルン大
             if rule is None and between.startswith("の") and len(between) <= 5 and c1 in ("Place", "Facility") \
                     and c2 in ("Facility", "Artifact", "Event") \
                     and not any(t.pos in ("VERB", "ADJ") for t in toks[after:m2.tok_start]):
@@ -656,6 +662,28 @@ def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts:
             out.append(Fact(cls="Visit", predicate=t.norm, sentence=view.sent.index,
                             roles=(("agent", a), ("location", key)), rule="visit-noun", confidence=0.7,
                             article_id=view.sent.article_id))
+    return out
+
+
+_HOLD_VERBS = {"開く", "開催", "行う", "実施"}
+
+
+def _venue_facts(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:
+    """…で開かれる会議 / 会議が…で開かれた: the event lies in the place."""
+    out = []
+    for i, frame in frames.items():
+        pred = frame.pred
+        if pred.lemma not in _HOLD_VERBS:
+            continue
+        places = [k for r, k in frame.roles if r == "location"]
+        events = [k for r, k in frame.roles if r == "theme" and view.classes.get(k) in ("Event", "Disaster")]
+        if pred.dep == "acl":
+            events += [k for k in view.keys_at(view.toks[pred.head]) if view.classes.get(k) in ("Event", "Disaster")]
+        for e in _unique(events):
+            for p in places:
+                out.append(Fact(cls="Containment", predicate=pred.lemma, sentence=view.sent.index,
+                                roles=(("agent", e), ("location", p)), rule="event-held-in", confidence=0.6,
+                                article_id=view.sent.article_id))
     return out
 
 

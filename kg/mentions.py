@@ -367,8 +367,29 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             run = toks[a:b]
             if not _has_name(run, lex) and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
                 continue
+        if cls == "Place":
+            parts = _split_place(toks, a, b)
+            if len(parts) > 1:  # 岩手県大船渡市 → 岩手県 + 大船渡市 (kg.facts links them)
+                out.extend(make(sent, x, y, cls, "ner-split") for x, y in parts)
+                continue
         out.append(make(sent, a, b, cls, "ner"))
     return _dedupe(out)
+
+
+_ADMIN_SUFFIXES = ("都", "道", "府", "県", "州", "市", "区", "町", "村", "郡", "省")
+
+
+def _split_place(toks: tuple[Token, ...], a: int, b: int) -> list[tuple[int, int]]:
+    """Split a place span after each token that ends an administrative name (県, 市, 州 …)."""
+    parts = []
+    start = a
+    for i in range(a, b - 1):
+        if toks[i].norm.endswith(_ADMIN_SUFFIXES) and (toks[i].pos == "PROPN" or len(toks[i].norm) == 1
+                                                       or i > start):
+            parts.append((start, i + 1))
+            start = i + 1
+    parts.append((start, b))
+    return [p for p in parts if p[1] > p[0]]
 
 
 def _position_after(sent: Sentence, k: int, end: int, title: str, lex: Lexicon) -> Mention:
