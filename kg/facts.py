@@ -610,8 +610,9 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                                 article_id=view.sent.article_id))
         # 名前（所在地）: a company or body with its place in parentheses
         if c1 in ORG_CLASSES | {"Facility", "Event"} and after + 2 < len(toks) and toks[after].norm == "(":
-            inside = [(m, k) for m, k in ms if m.tok_start >= after + 1 and view.classes.get(k) in PLACES
-                      and toks[m.tok_end].norm == ")" if m.tok_end < len(toks)]
+            close = next((j for j in range(after + 1, min(after + 10, len(toks))) if toks[j].norm == ")"), after)
+            inside = [(m, k) for m, k in ms if after + 1 <= m.tok_start and m.tok_end == close
+                      and view.classes.get(k) in PLACES]
             if inside:
                 m, k = max(inside, key=lambda p: p[0].tok_end)
                 out.append(Fact(cls="Containment", predicate="()", sentence=view.sent.index,

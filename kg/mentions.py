@@ -230,8 +230,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, a, t.i + 1, "Event", "event"))
             continue
         suffix = next((s for s in lex.suffixes if t.norm == s or (t.norm.endswith(s) and len(run) == 1)), None)
-        if suffix and len(run) > 1 and any(is_proper(x) for x in run[:-1]):
+        located = _place_in_parens(sent, t.i + 1, lex)  # 北斗エナジー（茨城県つくば市）
+        if suffix and len(run) > 1 and (any(is_proper(x) for x in run[:-1]) or
+                                        (located and any(is_katakana(x) for x in run[:-1]))):
             out.append(make(sent, a, t.i + 1, lex.suffixes[suffix], "suffix"))
+            claimed.update(range(a, t.i + 1))
+            continue
+        if located and not suffix and any(is_katakana(x) or is_proper(x) for x in run) and \
+                not any(e.start <= a < e.end and lex.ene.get(e.label) == "Person" for e in sent.ents) \
+                and not any(is_name_token(x) for x in run):
+            # マルサン（仙台市）: a name with its place in parentheses is an organisation
+            out.append(make(sent, a, t.i + 1, "Company" if _looks_company(run, lex) else "Organization", "name(place)"))
             claimed.update(range(a, t.i + 1))
             continue
         head_agr = next((h for h in lex.agreement_heads if joined.endswith(h)), None)
@@ -490,6 +499,22 @@ def _agreement_phrase(sent: Sentence, head: Token, lex: Lexicon) -> tuple[int, i
 
 _NP_DEPS = {"compound", "nmod", "amod", "nummod", "case", "punct", "det"}
 _CLAUSE_DEPS = {"acl", "advcl", "obl", "obj", "advmod", "aux", "mark", "nsubj", "fixed", "cop"}
+
+
+def _place_in_parens(sent: Sentence, j: int, lex: Lexicon) -> bool:
+    """Whether tokens from j are ( place ) as the NER sees it: （名古屋市）, （東京都港区）."""
+    toks = sent.tokens
+    if j >= len(toks) or toks[j].norm != "(":
+        return False
+    close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].norm == ")"), None)
+    if close is None:
+        return False
+    return any(e.start >= j + 1 and e.end <= close and lex.ene.get(e.label) in ("Place", "Country")
+               for e in sent.ents)
+
+
+def _looks_company(run, lex: Lexicon) -> bool:
+    return any(x.norm.endswith(s) for x in run[-1:] for s, c in lex.suffixes.items() if c == "Company")
 
 
 def _open_paren(toks: tuple[Token, ...], a: int, b: int) -> int:
