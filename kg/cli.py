@@ -18,10 +18,11 @@ def cmd_build(a) -> int:
     from .graph import build_directory
 
     results = build_directory(a.paths, a.out, encoding=a.encoding, progress=None if a.quiet else _err,
-                              html=not a.no_html)
+                              html=not a.no_html, strict=a.strict)
     facts = sum(len(r.facts) for r in results)
     ents = len({e.key for r in results for e in r.entities})
-    _err(f"built {a.out}: {len(results)} articles, {ents} entities, {facts} facts "
+    skipped = f" ({len(results.skipped)} skipped)" if results.skipped else ""
+    _err(f"built {a.out}: {len(results)} articles{skipped}, {ents} entities, {facts} facts "
          f"(graph.trig, graph.ttl, graph.html, store/)")
     return 0
 
@@ -109,7 +110,7 @@ def cmd_serve(a) -> int:
         print(f"SPARQL endpoint: {server.query_url}  (query page: {server.url}; read-only; Ctrl-C stops it)",
               flush=True)
 
-    return serve(a.graph, host=a.host, port=a.port, timeout_s=a.timeout, on_ready=ready)
+    return serve(a.graph, host=a.host, port=a.port, on_ready=ready)
 
 
 def cmd_export(a) -> int:
@@ -129,6 +130,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. cp932, euc_jp)")
     b.add_argument("--no-html", action="store_true", help="skip the page")
     b.add_argument("--quiet", action="store_true", help="only the final summary line")
+    b.add_argument("--strict", action="store_true", help="a bad article is an error (default: skip it, warn)")
     b.set_defaults(func=cmd_build)
     q = sub.add_parser("query", help="run a SPARQL file (or a bundled query by name) on a graph folder")
     q.add_argument("query")
@@ -155,9 +157,8 @@ def make_parser() -> argparse.ArgumentParser:
     va.set_defaults(func=cmd_validate)
     sv = sub.add_parser("serve", help="a read-only SPARQL endpoint (Oxigraph server) over a graph folder")
     sv.add_argument("graph")
-    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
-    sv.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="stop a query after this long (0: never)")
     sv.set_defaults(func=cmd_serve)
     ex = sub.add_parser("export", help="write a graph folder as ttl, trig, nq, jsonld, graphml or csv")
     ex.add_argument("graph")

@@ -1,6 +1,7 @@
 """Building a graph folder, and the KnowledgeGraph object that notebooks use."""
 from __future__ import annotations
 
+import contextlib
 import sys
 import warnings
 from collections.abc import Callable, Iterable
@@ -10,7 +11,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from . import store as st
 from .articles import EncodingWarning_, article_from_text, read_articles
-from .errors import InputError
+from .errors import GraphError, InputError, KgError
 from .namespaces import ONTOLOGY_IRI
 from .rdf import add_article, new_dataset, union_graph
 from .types import Article, ArticleResult
@@ -27,23 +28,39 @@ def has_japanese(article: Article) -> bool:
 
 
 def extract_all(articles: list[Article], *, progress: Callable[[str], None] | None = None,
-                batch_size: int = 32, n_process: int = 1) -> list[ArticleResult]:
-    """Parse and extract every article, in order. A text with no Japanese is not parsed: it gives
-    an article node with nothing in it, and a warning."""
-    from .pipeline import extract_articles
+                batch_size: int = 32, n_process: int = 1,
+                on_error: Callable[[Article, Exception], None] | None = None) -> list[ArticleResult]:
+    """Parse and extract every article, in order, reporting each as it is done. A text with no
+    Japanese is not parsed: it gives an article node with nothing in it, and a warning.
 
-    japanese = [a for a in articles if has_japanese(a)]
-    done = {r.article.id: r for r in extract_articles(japanese, batch_size=batch_size, n_process=n_process)}
+    An error while extracting one article (a bug in kg that this text brings out) propagates;
+    with ``on_error`` it is passed there with the article, which is left out, and the rest go on."""
+    from .nlp import parse
+    from .pipeline import extract
+
+    japanese = [has_japanese(a) for a in articles]
+    # parse yields in input order, so each result is taken (and reported) as it comes
+    stream = parse([a for a, jp in zip(articles, japanese) if jp], batch_size=batch_size,
+                   n_process=n_process) if any(japanese) else iter(())
     results = []
-    for n, a in enumerate(articles, 1):
-        r = done.get(a.id) or ArticleResult(article=a, sentences=(), mentions=(), entities=(), facts=())
+    for n, (a, jp) in enumerate(zip(articles, japanese), 1):
+        where = f"[{n}/{len(articles)}] {a.source}"
+        if not jp:
+            results.append(ArticleResult(article=a, sentences=(), mentions=(), entities=(), facts=()))
+            if progress:
+                progress(f"{where}: warning: no Japanese text, nothing extracted")
+            continue
+        parsed = next(stream)
+        try:
+            r = extract(parsed)
+        except Exception as e:  # noqa: BLE001 - handed to on_error, or re-raised
+            if on_error is None:
+                raise
+            on_error(a, e)
+            continue
         results.append(r)
         if progress:
-            if a.id not in done:
-                progress(f"[{n}/{len(articles)}] {a.source}: warning: no Japanese text, nothing extracted")
-            else:
-                progress(f"[{n}/{len(articles)}] {a.source}: {len(r.sentences)} sentences, "
-                         f"{len(r.entities)} entities, {len(r.facts)} facts")
+            progress(f"{where}: {len(r.sentences)} sentences, {len(r.entities)} entities, {len(r.facts)} facts")
     return results
 
 
@@ -59,19 +76,30 @@ def dataset_for(results: Iterable[ArticleResult], *, with_ontology: bool = True)
 
 
 def write_directory(ds: Dataset, out: Path, *, html: bool = True) -> None:
-    """graph.trig, graph.ttl, store/ and graph.html, each replaced atomically."""
+    """graph.trig, graph.ttl, store/ and graph.html. Everything is written under temporary names
+    first; only then is each output renamed into place, so a build stopped at any point (even by
+    SIGKILL) leaves every previous output whole, and a failure while rendering changes nothing."""
     from .visualise import render_html
 
-    out.mkdir(parents=True, exist_ok=True)
     trig = ds.serialize(format="trig")
     data = _data_graph(ds)
     ttl = data.serialize(format="turtle")
-    with st.atomic_path(out / st.TRIG) as tmp:
-        tmp.write_text(trig, encoding="utf-8")
-        st.write_store(out, tmp)
-    st.write_text(out / st.TTL, ttl)
-    if html:
-        st.write_text(out / st.HTML, render_html(data, ontology=load_ontology(), title=f"kg — {out.name}"))
+    page = render_html(data, ontology=load_ontology(), title=f"kg — {out.name}") if html else None
+    if out.exists() and not out.is_dir():
+        raise GraphError(f"{out}: is a file, not a graph folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        st.remove_stale_temporaries(out)
+        with contextlib.ExitStack() as stack:
+            # on leaving, ExitStack renames in reverse order: page, Turtle, store, TriG
+            tmp_trig = stack.enter_context(st.atomic_path(out / st.TRIG))
+            tmp_trig.write_text(trig, encoding="utf-8")
+            stack.enter_context(st.fresh_store(out, tmp_trig))
+            stack.enter_context(st.atomic_path(out / st.TTL)).write_text(ttl, encoding="utf-8")
+            if page is not None:
+                stack.enter_context(st.atomic_path(out / st.HTML)).write_text(page, encoding="utf-8")
+    except OSError as e:  # not a folder, no permission, disk full: nothing was replaced
+        raise GraphError(f"{out}: cannot write the graph folder ({e.strerror or e})") from None
 
 
 def _data_graph(ds: Dataset) -> Graph:
@@ -83,20 +111,53 @@ def _data_graph(ds: Dataset) -> Graph:
     return g
 
 
+class BuildResults(list):
+    """What build_directory returns: the ArticleResults (a list), and ``skipped``, the one-line
+    message of each bad input that was left out."""
+
+    skipped: tuple[str, ...] = ()
+
+
 def build_directory(paths: Iterable[str | Path], out: str | Path, *, encoding: str | None = None,
-                    progress: Callable[[str], None] | None = None, html: bool = True) -> list[ArticleResult]:
-    """Read, extract and write a graph folder. Nothing is written unless every input reads."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", EncodingWarning_)
-        articles = read_articles(paths, encoding=encoding)
-    for w in caught:
-        if progress:
-            progress(f"warning: {w.message}")
-    if not articles:
-        raise InputError("no articles to build")
-    results = extract_all(articles, progress=progress)
+                    progress: Callable[[str], None] | None = None, html: bool = True,
+                    strict: bool = False) -> BuildResults:
+    """Read, extract and write a graph folder.
+
+    A bad article (an unreadable file, a bad JSONL line, a text extraction fails on) is left out
+    with a warning through ``progress`` and counted in ``.skipped``. With ``strict``, or when
+    nothing is left (a single bad file is the whole input), it is an error and nothing is written."""
+    articles, skipped = _read_for_build(paths, encoding=encoding, strict=strict, progress=progress)
+
+    def extraction_failed(a: Article, e: Exception) -> None:
+        skipped.append(f"{a.source}: extraction failed ({e.__class__.__name__}: {e}); this is a bug in kg, "
+                       f"please report it with the article")
+        if progress and len(articles) > 1:  # a lone article's failure is the error line itself
+            progress(f"warning: skipped {skipped[-1]}")
+
+    results = BuildResults(extract_all(articles, progress=progress, on_error=None if strict else extraction_failed))
+    if not results:
+        raise KgError(skipped[-1] if len(articles) == 1 else f"no articles to build ({len(skipped)} skipped)")
+    results.skipped = tuple(skipped)
     write_directory(dataset_for(results), Path(out), html=html)
     return results
+
+
+def _read_for_build(paths, *, encoding, strict, progress) -> tuple[list[Article], list[str]]:
+    """The readable articles and the one-line messages of the bad ones (reported as warnings)."""
+    bad: list[InputError] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", EncodingWarning_)
+        articles = read_articles(paths, encoding=encoding, on_bad=None if strict else bad.append)
+    if not articles and len(bad) == 1:
+        raise bad[0]
+    if progress:
+        for w in caught:
+            progress(f"warning: {w.message}")
+        for e in bad:
+            progress(f"warning: skipped {e}")
+    if not articles:
+        raise InputError(f"no articles to build ({len(bad)} inputs skipped)" if bad else "no articles to build")
+    return articles, [str(e) for e in bad]
 
 
 class KnowledgeGraph:

@@ -4,6 +4,10 @@ The server is the `oxigraph` binary (``pip install oxigraph``) started as a chil
 ``serve-read-only``: it refuses SPARQL Update and Graph Store writes (HTTP 403), answers queries
 at /query, and serves its own query page (YASGUI, bundled in the binary) at /.
 
+No query time limit is set: oxigraph 0.5.13 has --timeout-s, but it did not stop a running query
+(a streaming cross join, a COUNT and an ORDER BY each ran past 40 s with --timeout-s 2), so it would
+only promise a limit that is not there. The server listens on 127.0.0.1 unless told otherwise.
+
 Stores written by kg hold the union of the article graphs as their default graph (see
 store.add_union_graph), so a query without GRAPH sees every article, as `kg query` does. A store
 whose default graph is empty (written by an older kg) is served with ``--union-default-graph``.
@@ -26,11 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import store as st
-from .errors import KgError
+from .errors import InputError, KgError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-DEFAULT_TIMEOUT_S = 30
 
 
 class ServerError(KgError):
@@ -90,27 +93,18 @@ class Server:
         self.stop()
 
 
-def _needs_union_flag(store_dir: Path) -> bool:
+def server_command(directory: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> list[str]:
+    """The oxigraph command line that serves a graph folder's store (building the store if missing)."""
     import pyoxigraph as ox
 
-    store = ox.Store.read_only(str(store_dir))
-    try:
-        return next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
-    finally:
-        del store
-
-
-def server_command(directory: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                   timeout_s: int = DEFAULT_TIMEOUT_S) -> list[str]:
-    """The oxigraph command line that serves a graph folder's store (building the store if missing)."""
     d = st.check_graph_dir(directory)
-    st.open_store(d)  # builds store/ from graph.trig when it is missing; closed at once
+    store = st.open_store(d)
+    try:
+        union = next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
+    finally:
+        del store  # closed before the server opens it
     cmd = [find_oxigraph(), "serve-read-only", "--location", str(d / st.STORE), "--bind", _bind_address(host, port)]
-    if timeout_s:
-        cmd += ["--timeout-s", str(int(timeout_s))]
-    if _needs_union_flag(d / st.STORE):
-        cmd.append("--union-default-graph")
-    return cmd
+    return cmd + ["--union-default-graph"] if union else cmd
 
 
 def _answers(url: str) -> bool:
@@ -123,17 +117,23 @@ def _answers(url: str) -> bool:
         return False
 
 
-def _first_error(log) -> str:
+def _log_lines(log) -> list[str]:
     log.seek(0)
-    lines = [line.strip() for line in log.read().decode("utf-8", "replace").splitlines() if line.strip()]
+    return [line.strip() for line in log.read().decode("utf-8", "replace").splitlines() if line.strip()]
+
+
+def _first_error(log) -> str:
+    lines = _log_lines(log)
     errors = [line for line in lines if line.startswith("Error") or line.startswith("error")]
     return (errors or lines or ["no message"])[0]
 
 
 def start_server(directory: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                 timeout_s: int = DEFAULT_TIMEOUT_S, startup: float = 30.0) -> Server:
+                 startup: float = 30.0) -> Server:
     """Start the server and return once it answers a query; ServerError if it exits or stays silent."""
-    cmd = server_command(directory, host=host, port=port, timeout_s=timeout_s)
+    if not 0 < port < 65536:
+        raise InputError(f"--port {port}: expected a port number from 1 to 65535")
+    cmd = server_command(directory, host=host, port=port)
     url = f"http://{_bind_address(_client_host(host), port)}/"
     log = tempfile.TemporaryFile()
     env = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
@@ -141,7 +141,9 @@ def start_server(directory: str | Path, *, host: str = DEFAULT_HOST, port: int =
     server = Server(process, url, cmd)
     deadline = time.monotonic() + startup
     try:
-        while not _answers(url):
+        # "Listening" is printed once oxigraph holds the port: before it, another program on the
+        # port could answer the probe
+        while not (any(line.startswith("Listening") for line in _log_lines(log)) and _answers(url)):
             if process.poll() is not None:
                 raise ServerError(f"oxigraph stopped at once on {_bind_address(host, port)}: {_first_error(log)}")
             if time.monotonic() > deadline:
@@ -174,12 +176,13 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 def serve(directory: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-          timeout_s: int = DEFAULT_TIMEOUT_S, on_ready: Callable[[Server], None] | None = None) -> int:
-    """Serve until Ctrl-C (or SIGTERM), then stop the server; 0 then, else the server's exit code."""
+          on_ready: Callable[[Server], None] | None = None) -> int:
+    """Serve until Ctrl-C (or SIGTERM), then stop the server and return 0. ServerError if the
+    server does not start or stops by itself."""
     with _sigterm_as_interrupt():
         server = None
         try:
-            server = start_server(directory, host=host, port=port, timeout_s=timeout_s)
+            server = start_server(directory, host=host, port=port)
             if on_ready:
                 on_ready(server)
             code = server.process.wait()

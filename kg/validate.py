@@ -52,8 +52,8 @@ class ValidationReport:
 
 class _PreparedQueryGraph(Graph):
     """A Graph that parses each SPARQL text once. pyshacl runs a SPARQL constraint once per focus
-    node with the same text, and rdflib would parse it every time: 10 s of the 12 s a 2,400-triple
-    graph took to check, without this."""
+    node with the same text, and rdflib would parse it every time: the dev graph (1,665 triples)
+    took 2.7 s to check that way, 0.35 s this way."""
 
     def __init__(self):
         super().__init__()

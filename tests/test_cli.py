@@ -43,7 +43,7 @@ def test_missing_path(tmp_path):
     _one_line_error(proc, "no such file or folder")
 
 
-def test_one_bad_file_among_good_ones_leaves_previous_outputs_untouched(tmp_path):
+def test_one_bad_file_among_good_ones_with_strict_leaves_previous_outputs_untouched(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "graph.trig").write_text("previous", encoding="utf-8")
@@ -51,10 +51,27 @@ def test_one_bad_file_among_good_ones_leaves_previous_outputs_untouched(tmp_path
     good.parent.mkdir()
     good.write_text("山田首相は会談した。", encoding="utf-8")
     (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x00")
-    proc = kg("build", tmp_path / "in", "--out", out)
+    proc = kg("build", tmp_path / "in", "--out", out, "--strict")
     _one_line_error(proc, "bad.txt")
     assert (out / "graph.trig").read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in out.iterdir()) == ["graph.trig"]
+
+
+@pytest.mark.model
+def test_one_bad_file_among_good_ones_is_skipped_with_a_warning(tmp_path):
+    out = tmp_path / "out"
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_text("山田首相は会談した。", encoding="utf-8")
+    bad = tmp_path / "in" / "bad.txt"
+    bad.write_bytes(b"\x00\x00")
+    proc = kg("build", tmp_path / "in", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    warned = [l for l in proc.stderr.splitlines() if "warning" in l and str(bad) in l]
+    assert len(warned) == 1 and "binary file" in warned[0], proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "built" in proc.stderr.splitlines()[-1] and "1 articles (1 skipped)" in proc.stderr.splitlines()[-1]
+    assert "good" in (out / "graph.trig").read_text(encoding="utf-8")
 
 
 def test_query_on_a_folder_that_is_not_a_graph(tmp_path):
