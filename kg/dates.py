@@ -63,6 +63,8 @@ def resolve_date(text: str, article_date: str | None) -> DateValue | None:
         k = ref.year * 12 + ref.month - 1 + shift
         year, month = k // 12, k % 12 + 1
     day = int(d) if d else None
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None  # 13月5日 is no date
     if year is None and ref:
         if month is None:
             if day is None:
@@ -77,7 +79,8 @@ def resolve_date(text: str, article_date: str | None) -> DateValue | None:
             year = ref.year
             if dt.date(ref.year, month, 1) > ref + dt.timedelta(days=31):
                 year -= 1
-    if year is None:
+    if year is None or not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12) \
+            or (day is not None and not 1 <= day <= 31):
         return None
     if month is None:
         return DateValue(f"{year:04d}", "gYear", text)

@@ -20,8 +20,11 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     leaders = leading_leaders(pairs, lex)
     facts = []
     carried: list[str] = []
+    by_sentence: dict[int, list] = {}
+    for m, k in pairs:
+        by_sentence.setdefault(m.sentence, []).append((m, k))
     for sent in parsed.sentences:
-        sent_pairs = [(m, k) for m, k in pairs if m.sentence == sent.index]
+        sent_pairs = by_sentence.get(sent.index, [])
         found, topic = extract_facts(sent, sent_pairs, by_key, article_date=parsed.article.date,
                                      carried_topic=carried, leaders=leaders, lex=lex)
         facts.extend(found)

@@ -75,11 +75,16 @@ def to_term(value):
     if isinstance(value, float):
         return ox.Literal(repr(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))
     text = str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(f"{text.encode('utf-8', 'backslashreplace').decode()!s}: not valid text "
+                         "(an unpaired surrogate)") from None
     if text.startswith("<") and text.endswith(">"):
         try:
             return ox.NamedNode(text[1:-1])
         except ValueError:
-            raise QueryError(f"{text}: not a valid IRI") from None
+            raise QueryError(f"{text!r}: not a valid IRI") from None
     return ox.Literal(text)
 
 
