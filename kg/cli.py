@@ -17,13 +17,24 @@ def _err(line: str) -> None:
 def cmd_build(a) -> int:
     from .graph import build_directory
 
-    results = build_directory(a.paths, a.out, encoding=a.encoding, progress=None if a.quiet else _err,
-                              html=not a.no_html, strict=a.strict)
+    from .progress import reporter
+
+    with reporter(quiet=a.quiet) as progress:  # a bar on a terminal, else one line per article
+        results = build_directory(a.paths, a.out, encoding=a.encoding, progress=progress, html=not a.no_html,
+                                  strict=a.strict, processes=a.processes, dask=a.dask, prune=a.prune)
     facts = sum(len(r.facts) for r in results)
     ents = len({e.key for r in results for e in r.entities})
     skipped = f" ({len(results.skipped)} skipped)" if results.skipped else ""
     _err(f"built {a.out}: {len(results)} articles{skipped}, {ents} entities, {facts} facts "
          f"(graph.trig, graph.ttl, graph.html, store/)")
+    return 0
+
+
+def cmd_push(a) -> int:
+    from .push import push_directory
+
+    report = push_directory(a.graph, a.endpoint, progress=None if a.quiet else _err)
+    _err(f"pushed {a.graph}: {report.graphs} graphs, {report.triples} triples to {report.url}")
     return 0
 
 
@@ -129,8 +140,11 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, help="graph folder to write")
     b.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. cp932, euc_jp)")
     b.add_argument("--no-html", action="store_true", help="skip the page")
-    b.add_argument("--quiet", action="store_true", help="only the final summary line")
+    b.add_argument("--quiet", action="store_true", help="only the final summary line (no progress)")
     b.add_argument("--strict", action="store_true", help="a bad article is an error (default: skip it, warn)")
+    b.add_argument("--processes", type=int, default=1, metavar="N", help="parse on N local processes (default: 1)")
+    b.add_argument("--dask", metavar="ADDRESS", help="parse on a Dask cluster: local:N or tcp://host:port")
+    b.add_argument("--prune", action="store_true", help="drop articles of earlier builds no longer among the inputs")
     b.set_defaults(func=cmd_build)
     q = sub.add_parser("query", help="run a SPARQL file (or a bundled query by name) on a graph folder")
     q.add_argument("query")
@@ -160,6 +174,11 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     sv.set_defaults(func=cmd_serve)
+    pu = sub.add_parser("push", help="PUT each named graph of a graph folder to a SPARQL server (Graph Store Protocol)")
+    pu.add_argument("graph")
+    pu.add_argument("--endpoint", required=True, help="server URL, e.g. http://127.0.0.1:7878 (Oxigraph: PUT to /store)")
+    pu.add_argument("--quiet", action="store_true", help="only the summary line")
+    pu.set_defaults(func=cmd_push)
     ex = sub.add_parser("export", help="write a graph folder as ttl, trig, nq, jsonld, graphml or csv")
     ex.add_argument("graph")
     ex.add_argument("--format", required=True, choices=["ttl", "trig", "nq", "jsonld", "graphml", "csv"])

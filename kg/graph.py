@@ -11,6 +11,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from . import store as st
 from .articles import EncodingWarning_, article_from_text, read_articles
+from .entities import resolve_corpus
 from .errors import GraphError, InputError, KgError
 from .namespaces import ONTOLOGY_IRI
 from .rdf import add_article, new_dataset, union_graph
@@ -120,7 +121,8 @@ class BuildResults(list):
 
 def build_directory(paths: Iterable[str | Path], out: str | Path, *, encoding: str | None = None,
                     progress: Callable[[str], None] | None = None, html: bool = True,
-                    strict: bool = False) -> BuildResults:
+                    strict: bool = False, processes: int = 1, dask: str | None = None,
+                    prune: bool = False) -> BuildResults:
     """Read, extract and write a graph folder.
 
     A bad article (an unreadable file, a bad JSONL line, a text extraction fails on) is left out
@@ -134,11 +136,19 @@ def build_directory(paths: Iterable[str | Path], out: str | Path, *, encoding: s
         if progress and len(articles) > 1:  # a lone article's failure is the error line itself
             progress(f"warning: skipped {skipped[-1]}")
 
-    results = BuildResults(extract_all(articles, progress=progress, on_error=None if strict else extraction_failed))
+    # an article unchanged since the last build into ``out`` is not parsed again (kg.incremental);
+    # ``processes`` > 1 or ``dask`` parse in worker processes or on a Dask cluster (kg.distributed)
+    from . import incremental
+
+    results = BuildResults(incremental.extract_incremental(
+        articles, Path(out), extract=incremental.extractor(processes=processes, dask=dask), progress=progress,
+        on_error=None if strict else extraction_failed, prune=prune))
     if not results:
         raise KgError(skipped[-1] if len(articles) == 1 else f"no articles to build ({len(skipped)} skipped)")
     results.skipped = tuple(skipped)
-    write_directory(dataset_for(results), Path(out), html=html)
+    # one node per person across the corpus; the kept per-article results stay unresolved
+    write_directory(dataset_for(resolve_corpus(list(results))), Path(out), html=html)
+    incremental.save(Path(out), results)
     return results
 
 
@@ -260,5 +270,5 @@ def build(texts_or_paths: str | Path | Iterable[str | Path], *, progress: bool =
     if paths:
         articles.extend(read_articles(paths))
     report = (lambda line: print(line, file=sys.stderr)) if progress else None
-    results = extract_all(articles, progress=report)
+    results = resolve_corpus(extract_all(articles, progress=report))
     return KnowledgeGraph(dataset_for(results), results)

@@ -129,6 +129,10 @@ def parse(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, batch_size
 
     Memory is bounded by the batch: segments stream through ``nlp.pipe``.
     """
+    if n_process != 1:
+        # spaCy's n_process with GiNZA in split mode B fails in the workers ('list' object has no
+        # attribute 'tag'); kg parses in its own worker processes instead (kg.distributed)
+        raise ValueError("parse(n_process>1) is not supported with GiNZA; use build_directory(processes=N)")
     nlp = load_nlp(model)
     # Articles read but not yet yielded, oldest first; one with no text still comes out (empty).
     pending: deque[Article] = deque()
