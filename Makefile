@@ -41,6 +41,9 @@ demo: setup
 	    evidence) $(BIN)/kg query $$q --graph $(OUT) --param subject=高市早苗 --param object=トランプ ;; \
 	    country_connections) $(BIN)/kg query $$q --graph $(OUT) --param country=日本 ;; \
 	    co_mentions) $(BIN)/kg query $$q --graph $(OUT) --param a=高市早苗 --param b=トランプ ;; \
+	    fact_chain) $(BIN)/kg query $$q --graph $(OUT) --param a=高市早苗 --param b=習近平 ;; \
+	    statements_by_topic) $(BIN)/kg query $$q --graph $(OUT) --param topic=黄金時代 ;; \
+	    fact_provenance) echo "(takes --param fact=<IRI>: the evidence query above lists fact IRIs)" ;; \
 	    *) $(BIN)/kg query $$q --graph $(OUT) ;; \
 	  esac || exit 1; \
 	done

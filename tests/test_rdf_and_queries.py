@@ -135,3 +135,40 @@ def test_isomorphic_rebuild(result):
     a = KnowledgeGraph(dataset_for([result])).graph
     b = KnowledgeGraph(dataset_for([small_result()])).graph
     assert isomorphic(a, b)
+
+
+def test_fact_chain_finds_direct_and_two_hop_links(graph_dir):
+    store = open_store(graph_dir)
+    direct = rows(store, "fact_chain", a="山田太郎", b="スミス")
+    assert [(r["hops"], r["first"]) for r in direct] == [("1", "met with")]
+    two = rows(store, "fact_chain", a="内閣総理大臣", b="スミス")
+    assert [(r["hops"], r["via"], r["first"], r["second"]) for r in two] == \
+        [("2", "山田太郎", "holds position", "met with")]
+
+
+def test_fact_provenance_of_the_meeting(graph_dir, result):
+    from kg.namespaces import fact_iri
+    from kg.rdf import fact_content
+
+    meeting = next(f for f in result.facts if f.cls == "Meeting")
+    got = rows(open_store(graph_dir), "fact_provenance", fact=f"<{fact_iri(fact_content(meeting))}>")
+    assert len(got) == 1
+    r = got[0]
+    assert (r["kind"], r["predicate"], r["rule"], r["modality"]) == ("Meeting", "会談", "predicate", "asserted")
+    assert result.article.text[int(r["begin"]):int(r["end"])] == r["sentence"]
+    assert r["sha256"] == result.article.sha256
+
+
+def test_statements_by_topic_on_a_statement(tmp_path):
+    from kg.types import Fact
+
+    base = small_result("topic")
+    speaker = next(e.key for e in base.entities if e.label == "山田太郎")
+    said = Fact("Statement", "述べる", 0, (("agent", speaker),), quote="同盟を強める", article_id="topic")
+    from dataclasses import replace
+
+    write_directory(dataset_for([replace(base, facts=base.facts + (said,))]), tmp_path / "g")
+    store = open_store(tmp_path / "g")
+    assert [(r["speaker"], r["quote"]) for r in rows(store, "statements_by_topic", topic="同盟")] == \
+        [("山田太郎", "同盟を強める")]
+    assert rows(store, "statements_by_topic", topic="関税") == []
