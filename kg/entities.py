@@ -1,7 +1,7 @@
 """Mentions → entities: one node per real-world thing, with a stable key.
 
-- a person's short name goes to the one longer name in the article it starts (高市 → 高市早苗,
-  安倍晋 → 安倍晋三);
+- a person's short name goes to the one longer name in the article it starts (山田 → 山田太郎,
+  佐藤健 → 佐藤健一 when the dictionary cut the name short);
 - names link to the gazetteer (ontology/gazetteer.ttl) when exactly one entry of a compatible class
   has that label: the key becomes the Wikidata id and the labels come from the gazetteer;
 - 同氏 / 同社 take the latest entity of their class; 両首脳 / 両国 stand for the article's two
@@ -97,11 +97,11 @@ def link(label: str, cls: str, gazetteer: dict[str, tuple[GazetteerEntry, ...]],
 
 
 def canonical_person_names(labels: Iterable[str]) -> dict[str, str]:
-    """Short person names → the one longer name they start (高市 → 高市早苗)."""
+    """Short person names → the one longer name they start (山田 → 山田太郎)."""
     names = sorted(set(labels), key=len, reverse=True)
     out = {}
     for short in names:
-        # 高市 → 高市早苗 (family name first); ベッカー → クラウス・ベッカー (family name last)
+        # 山田 → 山田太郎 (family name first); ベッカー → クラウス・ベッカー (family name last)
         longer = [n for n in names if n != short and len(short) >= 2 and
                   (n.startswith(short) or ("・" in n and n.rsplit("・", 1)[1] == short))]
         if not longer:
@@ -183,8 +183,8 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
 
 
 def resolve_corpus(results: list) -> list:
-    """Across articles: a person known only by a short name in one article (高市) becomes the one
-    longer name another article gives (高市早苗), so the corpus has one node per person."""
+    """Across articles: a person known only by a short name in one article (山田) becomes the one
+    longer name another article gives (山田太郎), so the corpus has one node per person."""
     from dataclasses import replace
 
     persons = {e.key: e.label for r in results for e in r.entities if e.cls == "Person" and not e.wikidata}

@@ -165,7 +165,7 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
             continue
         head = view.toks[t.head]
         while head.head != head.i and head.pos in ("NOUN", "PROPN") and head.dep in ("obl", "nsubj", "nmod"):
-            head = view.toks[head.head]  # 高市氏は冒頭、…: the parser hung the topic on a noun
+            head = view.toks[head.head]  # 山田氏は冒頭、…: the parser hung the topic on a noun
         comma = _followed_by_comma(view, t)  # 「Xは、」「Xも、」 is the topic whatever the parse says
         if not comma and (_in_relative_clause(view, t) or not _is_main_chain(view, head)):
             continue
@@ -347,7 +347,7 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         return None
     if frame.cls == "Statement" and topic and not set(topic) & set(agents) and \
             _first_position(view, topic) < _first_position(view, agents):
-        # 高市氏は冒頭、日韓は…と強調した: the speaker is the sentence's topic, not a later は
+        # 山田氏は冒頭、日韓は…と強調した: the speaker is the sentence's topic, not a later は
         roles = [("agent", k) for k in topic] + [(r, k) for r, k in roles if r != "agent"]
         agents = list(topic)
         rule += "+topic-speaker"
@@ -502,7 +502,7 @@ ORG_CLASSES = {"Organization", "Government", "Company", "PoliticalParty", "Sport
 
 
 def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
-    """A name with its title (高市首相, 習近平中国国家主席, トランプ米大統領, 自民党の高市総裁,
+    """A name with its title (山田首相, 王中国国家主席, スミス米大統領, 自民党の山田総裁,
     はまなすストア社長の高橋氏): the person holds the position; a country or organisation written
     with it is the position's organisation, and a person belongs to that organisation."""
     out = []
@@ -524,7 +524,7 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 prefix = between[0].norm if between and between[0].norm in lex.title_prefixes else ""
                 orgs += [ck for cm, ck in view.pairs if after <= cm.tok_start and cm.tok_end <= pos[0].tok_start
                          and view.classes.get(ck) == "Country"]
-            # 自民党の高市総裁: an organisation の right before the name
+            # 自民党の山田総裁: an organisation の right before the name
             if m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の" and m.tok_start - 1 in by_end:
                 orgs.append(by_end[m.tok_start - 1][1])
         elif m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の":
@@ -573,8 +573,8 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
 
 
 def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
-    """Where things are: 韓国・慶州, 熊本県菊陽町, 韓国南部の釜山, 横須賀基地の米空母「X」,
-    慶州での…会議, ミナト半導体（東京都港区）."""
+    """Where things are: 韓国・釜山, 熊本県菊陽町, 韓国南部の釜山, 佐世保基地の米空母「X」,
+    釜山での…会議, ミナト半導体（東京都港区）."""
     out = []
     ms = sorted(((m, k) for m, k in view.pairs if m.rule not in ("group", "anaphor")), key=lambda p: p[0].start)
     toks = view.toks

@@ -3,7 +3,7 @@
 Rules (each names itself in ``Mention.rule``):
 - ``ner``: a GiNZA span whose ENE label the table maps to a class; name-type spans need a proper
   noun, an acronym or a class suffix (drops 黄金時代, 来日中 as a country, 防衛費…).
-- ``name+title``: a person-name token run followed by a title or honorific (トランプ|氏, 高市|首相):
+- ``name+title``: a person-name token run followed by a title or honorific (スミス|氏, 山田|首相):
   a Person even when NER missed it or called it something else; the title becomes a Position.
 - ``abbreviation``: 日米, 米中, 日米韓, 米側 → one Country mention per abbreviated country.
 - ``event``: a compound ending in an event head with a proper noun or abbreviation (日米首脳会談).
@@ -173,7 +173,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                                                            and (is_name_token(toks[k + 1]) or is_katakana(toks[k + 1])))
                                  or (k > a and toks[k - 1].norm == "・" and is_katakana(toks[k]))):
             k += 1
-        # given names ending in a numeral kanji that the dictionary splits off (安倍|晋|三)
+        # given names ending in a numeral kanji that the dictionary splits off (佐藤|健|一)
         if k + 1 < len(toks) and toks[k].norm in _NAME_NUMERALS and _title_after(toks, k + 1, lex)[1]:
             k += 1
         end, title = _title_after(toks, k, lex)
@@ -349,7 +349,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if any(i in claimed or i in person_tokens for i in range(a, b)):
             continue
         if cls == "Person":
-            # cut a trailing title off (GiNZA sometimes tags トランプ大統領 as one Person)
+            # cut a trailing title off (GiNZA sometimes tags スミス大統領 as one Person)
             while b > a + 1 and (toks[b - 1].norm in lex.titles or not is_proper(toks[b - 1])):
                 b -= 1
             end, title = _title_after(toks, b, lex)
@@ -438,7 +438,7 @@ def gift_items(sent: Sentence, pred: Token) -> list[Token]:
     """Nouns naming what a gift predicate gives: its を-object unless generic, and list items."""
     kids = _children(sent)
     passive = any(sent.tokens[c].lemma in ("れる", "られる") for c in kids.get(pred.i, []))
-    obj = {"を"} | ({"が", "は"} if passive else set())  # …のパターがトランプ氏に贈られた
+    obj = {"を"} | ({"が", "は"} if passive else set())  # …の記念品がスミス氏に贈られた
     items: list[Token] = []
     for c in kids.get(pred.i, []):
         t = sent.tokens[c]

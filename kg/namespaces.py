@@ -164,7 +164,7 @@ def iri_segment(text: str) -> str:
 
 
 def entity_iri(key: str) -> URIRef:
-    """wd:Q17 → …/id/Q17; Person:高市早苗 → …/id/Person/高市早苗."""
+    """wd:Q17 → …/id/Q17; Person:山田太郎 → …/id/Person/山田太郎."""
     if key.startswith("wd:"):
         return URIRef(RESOURCE_BASE + iri_segment(key[3:]))
     cls, _, label = key.partition(":")

@@ -16,7 +16,7 @@ _DROP = set("▪■□◆◇●○◎★☆▼▽▶►◉✳✴※\ufe0e\ufe0f\
 
 @functools.lru_cache(maxsize=2)
 def load_nlp(model: str = DEFAULT_MODEL, split_mode: str = "B"):
-    """Load GiNZA once per process. Split mode B separates a name from its title (トランプ|大統領)."""
+    """Load GiNZA once per process. Split mode B separates a name from its title (スミス|大統領)."""
     try:
         import ginza
         import spacy

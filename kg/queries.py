@@ -52,7 +52,7 @@ def bundled_queries() -> list[QueryFile]:
 
 
 def parse_params(items: list[str]) -> dict[str, str]:
-    """['name=高市早苗'] → {'name': '高市早苗'}; the value may hold any character, '=' included."""
+    """['name=山田太郎'] → {'name': '山田太郎'}; the value may hold any character, '=' included."""
     out = {}
     for item in items:
         name, sep, value = item.partition("=")

@@ -87,7 +87,7 @@ class Mention:
     rule: str = "ner"
     title: str | None = None  # a title word written with a person's name
     refers_to: tuple[str, ...] = ()  # what a group word or anaphor stands for
-    written: str | None = None  # the name as written with its title or honorific (トランプ氏)
+    written: str | None = None  # the name as written with its title or honorific (スミス氏)
 
 
 @dataclass(frozen=True)
