@@ -16,6 +16,7 @@ Rules (each names itself in ``Mention.rule``):
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -249,7 +250,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         elif head_agr and t.bunsetu_head:
             span = _agreement_phrase(sent, t, lex)
             if span:
-                out.append(make(sent, span[0], span[1], lex.agreement_heads[head_agr], "agreement"))
+                m = make(sent, span[0], span[1], lex.agreement_heads[head_agr], "agreement")
+                if a > span[0]:  # 買収に関する基本合意書: the compound itself is a name seen too
+                    m = dataclasses.replace(m, written=nfkc(surface(sent, a, t.i + 1)[2]))
+                out.append(m)
 
     # what is given: the を-object of a gift predicate and the items listed with や / など
     for p in toks:
