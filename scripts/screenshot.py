@@ -45,11 +45,10 @@ def shoot(html: Path, out: Path, *, node: str = "高市早苗", width: int = 140
             page = ctx.new_page()
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(html.resolve().as_uri())
-            page.wait_for_function("window.kgReady === true", timeout=60_000)
+            poll(page, "window.kgReady === true")
             page.evaluate("window.__lastPos = null")
-            page.wait_for_function(
-                "() => { const s = JSON.stringify(kg.network.getPositions()); const same = s === window.__lastPos;"
-                " window.__lastPos = s; return same; }", polling=250, timeout=60_000)
+            poll(page, "(() => { const s = JSON.stringify(kg.network.getPositions()); const same = s === window.__lastPos;"
+                       " window.__lastPos = s; return same; })()", interval=250)
             found = page.evaluate(
                 """name => { const n = kg.data.nodes.find(n => n.label === name || n.label_en === name
                                                            || n.aliases.includes(name));
@@ -67,6 +66,18 @@ def shoot(html: Path, out: Path, *, node: str = "高市早苗", width: int = 140
             browser.close()
     if external or errors:
         raise SystemExit(f"page problems: external requests {external}, errors {errors}")
+
+
+def poll(page, expression: str, timeout: float = 60.0, interval: int = 100) -> None:
+    """Wait until a JavaScript expression is truthy (wait_for_function would eval() in the page,
+    which its Content-Security-Policy forbids)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(interval)
 
 
 def main(argv: list[str] | None = None) -> int:

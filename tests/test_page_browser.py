@@ -7,6 +7,7 @@ Expected values come from graph.trig and ontology/kg.ttl read with rdflib, not f
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -110,7 +111,7 @@ def opener(browser):
         page.on("dialog", dialog)
         if url is not None:
             page.goto(url)
-            page.wait_for_function("window.kgReady === true", timeout=30_000)
+            wait_for(page, "window.kgReady === true", timeout=30_000)
         return o
 
     yield open_
@@ -118,12 +119,22 @@ def opener(browser):
         c.close()
 
 
+def wait_for(page, expression: str, timeout: int = 30_000, interval: int = 100) -> None:
+    """Poll a JavaScript expression until it is truthy. Playwright's wait_for_function evaluates its
+    predicate with eval() in the page when it has to poll, which the page's Content-Security-Policy
+    (no 'unsafe-eval') forbids; page.evaluate goes through the DevTools protocol and is not blocked."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} ms waiting for: {expression}")
+        page.wait_for_timeout(interval)
+
+
 def wait_still(page, timeout: int = 30_000) -> None:
     """Until the layout has stopped moving (positions equal across two polls 250 ms apart)."""
     page.evaluate("window.__lastPos = null")
-    page.wait_for_function(
-        "() => { const s = JSON.stringify(kg.network.getPositions()); const same = s === window.__lastPos;"
-        " window.__lastPos = s; return same; }", polling=250, timeout=timeout)
+    wait_for(page, "(() => { const s = JSON.stringify(kg.network.getPositions()); const same = s === window.__lastPos;"
+                   " window.__lastPos = s; return same; })()", timeout=timeout, interval=250)
 
 
 def dom_point(page, node_id: str) -> dict:
@@ -265,7 +276,7 @@ def test_search_selects_takaichi(opener, dev, query):
     o = opener(dev["url"])
     wait_still(o.page)
     o.page.locator("#search").press_sequentially(query)
-    o.page.wait_for_function("document.getElementById('hits').textContent !== ''", timeout=5_000)
+    wait_for(o.page, "document.getElementById('hits').textContent !== ''", timeout=5_000)
     selected = o.page.evaluate("kg.network.getSelectedNodes()")
     assert selected == [target], f"{query!r} selected {selected}, not 高市早苗"
     assert panel(o.page)["h2"] == "高市早苗"
@@ -292,7 +303,7 @@ def test_click_on_trump_lists_facts_from_the_article(opener, dev):
     pt = dom_point(o.page, node["id"])
     assert pt["at"] == node["id"], f"another node is drawn over トランプ: {pt}"
     o.page.mouse.click(pt["x"], pt["y"])  # a real click on the canvas
-    o.page.wait_for_function("() => document.querySelector('#panel h2') !== null", timeout=5_000)
+    wait_for(o.page, "document.querySelector('#panel h2') !== null", timeout=5_000)
     shown = panel(o.page)
     assert shown["h2"] == node["label"]
     assert o.page.evaluate("kg.network.getSelectedNodes()") == [node["id"]]
