@@ -46,7 +46,7 @@ def is_acronym(t: Token) -> bool:
     return bool(_ACRONYM.match(t.norm))
 
 
-def surface(sent: Sentence, a: int, b: int, article_text: str | None = None) -> tuple[int, int, str]:
+def surface(sent: Sentence, a: int, b: int) -> tuple[int, int, str]:
     toks = sent.tokens
     start, end = toks[a].start, toks[b - 1].end
     off = sent.start

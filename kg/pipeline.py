@@ -1,13 +1,11 @@
 """One article's way through the stages: parsed sentences → mentions → entities → facts."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
-from .entities import link, load_gazetteer, resolve_entities
+from .entities import load_gazetteer, resolve_entities
 from .facts import extract_facts, leading_leaders
 from .lexicon import load_lexicon
 from .mentions import extract_mentions
-from .types import Article, ArticleResult, Entity, ParsedArticle
+from .types import ArticleResult, Entity, ParsedArticle
 
 
 def extract(parsed: ParsedArticle) -> ArticleResult:
@@ -74,11 +72,3 @@ def _entity_from_key(key: str, gaz) -> Entity:
 
 def _fact_order(f):
     return (f.sentence, f.cls, f.predicate, f.roles)
-
-
-def extract_articles(articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1,
-                     model: str | None = None) -> Iterator[ArticleResult]:
-    from .nlp import DEFAULT_MODEL, parse
-
-    for parsed in parse(articles, model=model or DEFAULT_MODEL, batch_size=batch_size, n_process=n_process):
-        yield extract(parsed)
