@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from .dates import parse_amount, resolve_date
 from .entities import entity_key, link, load_gazetteer
 from .lexicon import DATA, Lexicon, _rows, load_lexicon
-from .mentions import _skip_reading, gift_items, particles
+from .mentions import _skip_reading, gift_items, nfkc, particles
 from .types import DateValue, Entity, Fact, Mention, Sentence, Token
 
 AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
 PLACES = {"Place", "Country", "Facility"}
+ADMIN_SUFFIXES = ("都", "道", "府", "県", "州", "市", "区", "町", "村")  # a place with a government of its own
 _PASSIVE = {"れる", "られる"}
 _NEGATION = {"ない", "ず", "ぬ", "ん"}
 _QUOTE_OPEN, _QUOTE_CLOSE = "「『", "」』"
@@ -45,6 +46,10 @@ class SentenceView:
     classes: dict[str, str]
     kids: dict[int, list[int]] = field(default_factory=dict)
     in_quote: set[int] = field(default_factory=set)
+    local_governments: frozenset[str] = frozenset()  # places that act: 石川県は…方針だ
+
+    def is_agent(self, key: str) -> bool:
+        return self.classes.get(key) in AGENTIVE or key in self.local_governments
 
     def __post_init__(self) -> None:
         for t in self.sent.tokens:
@@ -80,6 +85,13 @@ class SentenceView:
                   if (m.tok_start < b and m.tok_end > a) or m.tok_end - 1 == head.i]
         if not inside:
             return []
+        # X（Y）は: what the parentheses add (a place, a reading, an affiliation) is not the argument
+        bracketed = self.parenthesised(a, b)
+        outside = [(m, k) for m, k in inside if m.tok_start not in bracketed]
+        if outside:
+            inside = outside
+        elif any(t.pos in ("NOUN", "PROPN") for t in self.toks[a:b] if t.i not in bracketed):
+            return []  # the name before the parentheses is not known
         persons = [(m, k) for m, k in inside if self.classes.get(k) == "Person" and m.rule != "group"]
         groups = [(m, k) for m, k in inside if m.rule == "group"]
         if groups:
@@ -94,6 +106,18 @@ class SentenceView:
             return _unique(k for m, k in ending if (m.tok_start, m.tok_end) == (best.tok_start, best.tok_end))
         last = max(m.tok_end for m, _ in inside)
         return _unique(k for m, k in inside if m.tok_end == last)
+
+    def parenthesised(self, a: int, b: int) -> set[int]:
+        """Indexes of the tokens in [a, b) inside round brackets."""
+        inside, depth = set(), 0
+        for t in self.toks[a:b]:
+            if t.norm == ")":
+                depth = max(0, depth - 1)
+            if depth:
+                inside.add(t.i)
+            if t.norm == "(":
+                depth += 1
+        return inside
 
     def children(self, t: Token) -> list[Token]:
         return [self.toks[c] for c in self.kids.get(t.i, [])]
@@ -131,7 +155,9 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     for m, k in pairs:
         if m.rule == "group":
             classes.setdefault(k, entities[k].cls if k in entities else "Group")
-    view = SentenceView(sent, list(pairs), classes)
+    view = SentenceView(sent, list(pairs), classes,
+                        local_governments=frozenset(k for k, e in entities.items() if e.cls == "Place"
+                                                    and e.label.endswith(ADMIN_SUFFIXES)))
     topic = _topic(view, lex)
     if topic is None:
         topic, carried_topic = [], carried_topic
@@ -147,6 +173,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
         fact = _complete(view, frame, lex, topic, carried_topic, leaders, dates, frames)
         if fact:
             facts.append(fact)
+    facts += _appointee_facts(view, lex, frames, dates)
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts += _venue_facts(view, frames)
@@ -169,7 +196,7 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
         comma = _followed_by_comma(view, t)  # 「Xは、」「Xも、」 is the topic whatever the parse says
         if not comma and (_in_relative_clause(view, t) or not _is_main_chain(view, head)):
             continue
-        keys = [k for k in view.keys_at(t) if view.classes.get(k) in AGENTIVE]
+        keys = [k for k in view.keys_at(t) if view.is_agent(k)]
         if keys or ps[-1] == "は":
             return keys
     return None
@@ -189,10 +216,18 @@ def _in_relative_clause(view: SentenceView, t: Token) -> bool:
     while cur.head != cur.i and cur.i not in seen:
         seen.add(cur.i)
         head = view.toks[cur.head]
-        if cur.dep == "acl" and head.pos in ("NOUN", "PROPN") and head.norm not in lex.formal_nouns:
+        if cur.dep == "acl" and head.pos in ("NOUN", "PROPN") and head.norm not in lex.formal_nouns \
+                and not _predicate_noun(view, head):
             return True
         cur = head
     return False
+
+
+def _predicate_noun(view: SentenceView, noun: Token) -> bool:
+    """A noun that ends the sentence as its predicate (…を見直す方針だ, …する予定): the clause
+    before it is the sentence's own, not a relative clause."""
+    return noun.head == noun.i and any(c.dep == "cop" or c.pos == "AUX" for c in view.children(noun)) \
+        or (noun.head == noun.i and noun.i + 2 >= len(view.toks))
 
 
 def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
@@ -228,7 +263,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
             args += [g for g in view.children(c) if g.bunsetu_head and particles(view.sent, g)[:1] == ["を"]]
     if cls == "Gift":
         for item in gift_items(view.sent, pred):
-            roles.extend(("theme", k) for k in view.keys_at(item) if view.classes.get(k) not in AGENTIVE)
+            roles.extend(("theme", k) for k in view.keys_at(item) if not view.is_agent(k))
     compound = pred.norm
     if extra_from is not None:
         compound = "".join(t.norm for t in view.toks[_leftmost_compound(view, extra_from):extra_from.i + 1])
@@ -238,7 +273,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         for c in view.children(extra_from):
             if not c.bunsetu_head:
                 for k in view.keys_at(c):
-                    if view.classes.get(k) in AGENTIVE:
+                    if view.is_agent(k):
                         roles.append(("participant", k))
     quoted = set()
     if cls == "Statement":  # a name inside what is said is not the speaker (…日韓は隣国だと強調した)
@@ -255,7 +290,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         role = role_for(particle, cls)
         if role is None:
             continue
-        if passive:
+        if passive and role != "position":  # 首相に選ばれた: the office stays the office
             has_source = any("から" in particles(view.sent, x) for x in args)
             if role == "agent":
                 role = "theme"
@@ -269,7 +304,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 continue
             role = "theme" if cls in ("Attendance",) else role
         if role == "agent":
-            keys = [k for k in keys if view.classes.get(k) in AGENTIVE]
+            keys = [k for k in keys if view.is_agent(k)]
             if not keys:
                 continue
             explicit_agent = True
@@ -334,6 +369,9 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         elif governing:
             # …で合意し、両首脳が文書に署名した: the clause shares the subject of the clause it leads into
             inherited, rule, confidence = governing, rule + "+clause-subject", 0.55
+        elif (head_keys := _relative_head(view, pred, frame)):
+            # 社長を務める山田氏, 来日したスミス大統領: the noun a clause describes is its subject
+            inherited, rule, confidence = head_keys, rule + "+relative-head", 0.6
         elif _in_relative_clause(view, pred) and not stance:
             inherited = None
         elif topic:
@@ -361,6 +399,10 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         if others and not any(view.classes.get(k) == "Person" for r, k in roles if r == "participant"):
             roles.append(("participant", others[0]))
             rule += "+leaders"
+    if frame.cls == "Visit" and not any(r == "location" for r, _ in roles):
+        country = _visited_country(frame.lemma, lex)  # 来日した: to Japan
+        if country:
+            roles.append(("location", country))
     agents = [k for r, k in roles if r == "agent"]
     roles = [(r, k) for r, k in roles if not (r != "agent" and k in agents)]
     quote = _quote(view, pred, lex) if frame.cls == "Statement" else None
@@ -371,6 +413,16 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 roles=tuple(sorted(set(roles))), modality=_modality(view, pred, lex), rule=rule,
                 confidence=confidence, date=_date_for(view, pred, dates), quote=quote, amount=amount,
                 article_id=view.sent.article_id)
+
+
+def _relative_head(view: SentenceView, pred: Token, frame: Frame) -> list[str]:
+    """The agent-like entities of the noun an active clause modifies directly (…を務める山田氏)."""
+    if pred.dep != "acl" or pred.head == pred.i or frame.passive:
+        return []
+    head = view.toks[pred.head]
+    if head.pos not in ("NOUN", "PROPN") or head.i in view.in_quote:
+        return []
+    return [k for k in view.keys_at(head) if view.is_agent(k) and view.classes.get(k) != "Group"]
 
 
 def _governing_subject(view: SentenceView, pred: Token, frames: dict[int, Frame]) -> list[str]:
@@ -403,7 +455,7 @@ def _stray_partners(view: SentenceView, pred: Token) -> list[str]:
             if cur.pos not in ("NOUN", "PROPN"):
                 break
         if ok and t.head != pred.i:
-            out += [k for k in view.keys_at(t) if view.classes.get(k) in AGENTIVE]
+            out += [k for k in view.keys_at(t) if view.is_agent(k)]
     return out
 
 
@@ -420,7 +472,7 @@ def _is_main_chain(view: SentenceView, pred: Token) -> bool:
     while cur.head != cur.i:
         head = view.toks[cur.head]
         adverbial = cur.dep in ("advcl", "conj", "ccomp", "parataxis") \
-            or (cur.dep == "acl" and head.norm in lex.formal_nouns) \
+            or (cur.dep == "acl" and (head.norm in lex.formal_nouns or _predicate_noun(view, head))) \
             or (cur.norm in lex.formal_nouns and cur.dep in ("obl", "advmod", "nmod"))
         if not adverbial:
             return False
@@ -522,11 +574,21 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 position = pos[1]
                 between = toks[after:pos[0].tok_start]
                 prefix = between[0].norm if between and between[0].norm in lex.title_prefixes else ""
+                first = toks[pos[0].tok_start].norm
+                if not prefix and first[:1] in lex.title_prefixes and first[1:2] and nfkc(pos[0].text) != pos[0].label:
+                    prefix = first[:1]  # 前首相 as one token
                 orgs += [ck for cm, ck in view.pairs if after <= cm.tok_start and cm.tok_end <= pos[0].tok_start
                          and view.classes.get(ck) == "Country"]
             # 自民党の山田総裁: an organisation の right before the name
             if m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の" and m.tok_start - 1 in by_end:
                 orgs.append(by_end[m.tok_start - 1][1])
+        elif (pos := next(((pm, pk) for pm, pk in positions if pm.tok_start == _skip_reading(toks, m.tok_end)),
+                          None)) is not None:
+            # バイデン前大統領 when the NER gave the title a span of its own
+            position, title = pos[1], pos[0].label
+            written = nfkc(pos[0].text)
+            prefix = written[:-len(title)] if written.endswith(title) and written != title else ""
+            prefix = prefix if prefix in lex.title_prefixes else ""
         elif m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の":
             # はまなすストア社長の高橋氏 / 社長の高橋氏: the title before the name
             j = m.tok_start - 1
@@ -639,16 +701,47 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
     return out
 
 
+def _appointee_facts(view: SentenceView, lex: Lexicon, frames: dict[int, Frame], dates: dict[int, DateValue]) -> list[Fact]:
+    """官房長官に山田氏、外相に佐藤氏を起用した: each person named after an office with に holds it
+    (whoever appoints them, named or not)."""
+    out = []
+    pairs = sorted(view.pairs, key=lambda p: p[0].tok_start)
+    for frame in frames.values():
+        if frame.cls != "Appointment" or frame.lemma not in lex.appointing_verbs or frame.passive:
+            continue
+        appointers = {k for r, k in frame.roles if r == "agent"}
+        for pm, pk in pairs:
+            if view.classes.get(pk) != "Position" or pm.tok_start >= frame.pred.i:
+                continue
+            ps = particles(view.sent, view.toks[pm.tok_end - 1])
+            if not ps or ps[0] not in ("に", "として"):
+                continue
+            person = next((k for m, k in pairs if pm.tok_end <= m.tok_start <= pm.tok_end + 3 and m.tok_start < frame.pred.i
+                           and view.classes.get(k) == "Person" and m.rule != "group"), None)
+            if person and person not in appointers:
+                out.append(Fact(cls="PositionHolding", predicate=frame.lemma, sentence=view.sent.index,
+                                roles=(("agent", person), ("position", pk)), modality=_modality(view, frame.pred, lex),
+                                rule="appointee", confidence=0.7, date=_date_for(view, frame.pred, dates),
+                                article_id=view.sent.article_id))
+    return out
+
+
+def _visited_country(word: str, lex: Lexicon) -> str | None:
+    """The country a visit word names (来日 → Japan), as an entity key."""
+    country = next((lex.country_visits[w] for w in lex.country_visits if word.startswith(w)), None)
+    if not country:
+        return None
+    entry = link(country, "Country", load_gazetteer())
+    return f"wd:{entry.qid}" if entry else entity_key("Country", country)
+
+
 def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact]) -> list[Fact]:
     """来日 / 訪米 as a noun (来日中に, 訪米した際): a visit to that country by the clause's agent."""
     out = []
-    gaz = load_gazetteer()
     for t in view.toks:
-        country = next((lex.country_visits[w] for w in lex.country_visits if t.norm.startswith(w)), None)
-        if not country or t.pos == "VERB":
+        key = _visited_country(t.norm, lex)
+        if not key or t.pos == "VERB":
             continue
-        entry = link(country, "Country", gaz)
-        key = f"wd:{entry.qid}" if entry else entity_key("Country", country)
         cur = t
         while cur.dep == "compound" and cur.head != cur.i:
             cur = view.toks[cur.head]

@@ -33,6 +33,13 @@ class FactClass:
 
 
 @dataclass(frozen=True)
+class Anaphor:
+    cls: str
+    ends_with: str | None  # the antecedent's label must end so (同県 → …県)
+    alone: bool  # only as a phrase of its own (県は), never inside a compound (石川県)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     ene: dict[str, str]
     titles: dict[str, str]
@@ -51,12 +58,13 @@ class Lexicon:
     statement_context: frozenset[str]
     groups: dict[str, str]
     honorific_only: frozenset[str]
-    anaphora: dict[str, str]
+    anaphora: dict[str, Anaphor]
     fact_classes: dict[str, FactClass]
     not_name_suffixes: frozenset[str]
     plan_nouns: frozenset[str]
     place_links: frozenset[str]
     formal_nouns: frozenset[str]
+    appointing_verbs: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         return word in self.titles and self.titles[word] != "honorific"
@@ -80,7 +88,9 @@ def load_lexicon() -> Lexicon:
         stance_nouns=table("stance_nouns.tsv"), relational_nouns=table("relational_nouns.tsv"),
         reporting=table("reporting.tsv"), statement_context=words("statement_context.txt"),
         groups=table("group_references.tsv"), honorific_only=words("honorific_only.txt"),
-        anaphora=table("anaphora.tsv"), fact_classes=facts,
+        anaphora={r[0]: Anaphor(r[1], None if r[2] == "-" else r[2], r[3] == "yes")
+                  for r in _rows("anaphora.tsv")}, fact_classes=facts,
         not_name_suffixes=words("not_name_suffixes.txt"),
         plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
-        place_links=words("place_links.txt"), formal_nouns=words("formal_nouns.txt"))
+        place_links=words("place_links.txt"), formal_nouns=words("formal_nouns.txt"),
+        appointing_verbs=words("appointing_verbs.txt"))

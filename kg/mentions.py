@@ -87,6 +87,8 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
         acc += toks[m].norm
         if acc in lex.titles:
             best = (m + 1, acc)
+        elif acc[:1] in lex.title_prefixes and acc[1:] in lex.titles:
+            best = (m + 1, acc[1:])  # 前首相 as one token
     return best
 
 
@@ -313,11 +315,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         elif t.norm in lex.groups:
             out.append(make(sent, t.i, t.i + 1, "Group", "group", refers_to=(lex.groups[t.norm],)))
             claimed.add(t.i)
-        elif t.i + 1 < len(toks) and (t.norm + toks[t.i + 1].norm) in lex.anaphora:
-            word = t.norm + toks[t.i + 1].norm
-            out.append(make(sent, t.i, t.i + 2, lex.anaphora[word], "anaphor", refers_to=("anaphor",)))
-        elif t.norm in lex.anaphora:
-            out.append(make(sent, t.i, t.i + 1, lex.anaphora[t.norm], "anaphor", refers_to=("anaphor",)))
+        elif t.i + 1 < len(toks) and two in lex.anaphora and _anaphor_fits(toks, t.i, t.i + 2, lex.anaphora[two]):
+            ana = lex.anaphora[two]
+            out.append(make(sent, t.i, t.i + 2, ana.cls, "anaphor", refers_to=("anaphor", ana.ends_with or "")))
+        elif t.norm in lex.anaphora and _anaphor_fits(toks, t.i, t.i + 1, lex.anaphora[t.norm]):
+            ana = lex.anaphora[t.norm]
+            out.append(make(sent, t.i, t.i + 1, ana.cls, "anaphor", refers_to=("anaphor", ana.ends_with or "")))
 
     # NER spans
     for e in sent.ents:
@@ -383,10 +386,26 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if cls == "Place":
             parts = _split_place(toks, a, b)
             if len(parts) > 1:  # 岩手県大船渡市 → 岩手県 + 大船渡市 (kg.facts links them)
-                out.extend(make(sent, x, y, cls, "ner-split") for x, y in parts)
+                out.extend(make(sent, x, y, cls, "ner-split") for x, y in parts[:-1])
+                # the most specific part keeps the whole name as written as an alias (東京都港区)
+                out.append(dataclasses.replace(make(sent, *parts[-1], cls, "ner-split"),
+                                               written=nfkc(surface(sent, a, b)[2])))
                 continue
         out.append(make(sent, a, b, cls, "ner"))
+    # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
+    orgs = [m for m in out if m.rule in ("suffix", "name(place)") and m.cls != "Person"]
+    out = [m for m in out if not (m.cls == "Person" and m.rule == "ner" and any(
+        o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
+        for o in orgs))]
     return _dedupe(out)
+
+
+def _anaphor_fits(toks: tuple[Token, ...], a: int, b: int, ana) -> bool:
+    """A word marked ``alone`` (県, 市) is an anaphor only as a phrase of its own: at the start of
+    its phrase and followed by a particle (県は, 市の), not inside 石川県 or 市長."""
+    if not ana.alone:
+        return True
+    return toks[a].bunsetu_start and b < len(toks) and toks[b].pos == "ADP"
 
 
 _ADMIN_SUFFIXES = ("都", "道", "府", "県", "州", "市", "区", "町", "村", "郡", "省")
