@@ -31,9 +31,12 @@ FAMILIES = [
     {"Event", "Disaster"},
     {"Award"}, {"Position"}, {"Agreement", "Plan"}, {"Artifact", "Product"},
 ]
+_TIE_ORDER = {c: i for i, c in enumerate(["Country", "Company", "Organization", "Government", "PoliticalParty",
+                                           "SportsTeam", "Place", "Facility", "Event", "Disaster", "Position",
+                                           "Award", "Agreement", "Plan", "Person"])}
 # Which rule's class to believe when one name is typed two ways in an article.
-RULE_RANK = {"name+title": 0, "quoted": 1, "suffix": 2, "acronym": 3, "abbreviation": 4, "event": 5,
-             "agreement": 6, "gift": 7, "ner-split": 8, "ner": 9}
+RULE_RANK = {"name+title": 0, "quoted": 1, "suffix": 2, "acronym": 3, "abbreviation": 4, "gazetteer": 4,
+             "event": 5, "agreement": 6, "gift": 7, "unit": 7, "unit-parent": 7, "ner-split": 8, "ner": 9}
 
 
 def compatible(a: str, b: str) -> bool:
@@ -85,6 +88,18 @@ def load_gazetteer(path: str | None = None) -> dict[str, tuple[GazetteerEntry, .
     return {k: tuple(v) for k, v in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def gazetteer_names() -> dict[str, str]:
+    """Names of the gazetteer that say what they are on their own: label → class, for labels of
+    two characters or more whose entries all have one class (what kg.mentions looks for in text)."""
+    out = {}
+    for label, entries in load_gazetteer().items():
+        classes = {e.cls for e in entries}
+        if len(label) >= 2 and len(classes) == 1:
+            out[label] = classes.pop()
+    return out
+
+
 def link(label: str, cls: str, gazetteer: dict[str, tuple[GazetteerEntry, ...]], *,
          trust_class: bool = True) -> GazetteerEntry | None:
     """The one gazetteer entry of a compatible class with this label, else None. When the class
@@ -129,7 +144,12 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
     for m in named:
         label = persons.get(m.label, m.label) if m.cls == "Person" else m.label
         votes[label][(RULE_RANK.get(m.rule, 9), m.cls)] += 1
-    cls_of = {label: min(c, key=lambda rc: (rc[0], -c[rc]))[1] for label, c in votes.items()}
+    # a name the gazetteer knows takes its class there (JAXA read as a person is still JAXA)
+    known = gazetteer_names()
+    # otherwise the most trusted rule, the most frequent class, then the class a misreading is least
+    # likely to give (the NER reads organisations and titles as people more often than the reverse)
+    cls_of = {label: known.get(label) or min(c, key=lambda rc: (rc[0], -c[rc], _TIE_ORDER.get(rc[1], 99)))[1]
+              for label, c in votes.items()}
 
     entities: dict[str, dict] = {}
     pairs: list[tuple[Mention, str]] = []
@@ -147,8 +167,7 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
 
     for m in named:
         label = persons.get(m.label, m.label) if m.cls == "Person" else m.label
-        cls = cls_of[label] if compatible(cls_of[label], m.cls) else m.cls
-        add(m, label, cls)
+        add(m, label, cls_of[label])  # one name, one entity in an article
 
     _resolve_references(mentions, pairs, entities, lex)
     ents = [Entity(key=k, cls=r["cls"], label=r["label"], alt_labels=tuple(sorted(r["alt"] - {r["label"]})),

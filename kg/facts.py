@@ -670,6 +670,15 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 out.append(Fact(cls="Containment", predicate=between or "・", sentence=view.sent.index,
                                 roles=(("agent", k2), ("location", k1)), rule=rule, confidence=0.7,
                                 article_id=view.sent.article_id))
+            elif part := _part_rule(view, lex, m1, c1, m2, c2, between):
+                out.append(Fact(cls="Part", predicate=between or "・", sentence=view.sent.index,
+                                roles=(("agent", k2), ("theme", k1)), rule=part, confidence=0.65,
+                                article_id=view.sent.article_id))
+        for (m2, k2) in ms:  # 石川県危機対策課: a unit named after its parent
+            if m2.rule == "unit" and m1.rule == "unit-parent" and m2.tok_start == m1.tok_start and k2 != k1:
+                out.append(Fact(cls="Part", predicate="", sentence=view.sent.index,
+                                roles=(("agent", k2), ("theme", k1)), rule="unit-name", confidence=0.7,
+                                article_id=view.sent.article_id))
         # 名前（所在地）: a company or body with its place in parentheses
         if c1 in ORG_CLASSES | {"Facility", "Event"} and after + 2 < len(toks) and toks[after].norm == "(":
             close = next((j for j in range(after + 1, min(after + 10, len(toks))) if toks[j].norm == ")"), after)
@@ -683,21 +692,47 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
     return out
 
 
+def _part_rule(view: SentenceView, lex: Lexicon, m1: Mention, c1: str | None, m2: Mention, c2: str | None,
+               between: str) -> str | None:
+    """Whether X <between> Y says Y is part of X: A傘下のB, Aの子会社B, Aの政府間委員会 (a unit word),
+    カンヌ映画祭の「監督週間」 (an event of an event), アカデミー賞の国際長編映画賞 (an award of an award)."""
+    if any(t.pos in ("VERB", "ADJ", "AUX") for t in view.toks[m1.tok_end:m2.tok_start]):
+        return None
+    word = between.removesuffix("の").removeprefix("の")
+    if c1 in ORG_CLASSES and c2 in ORG_CLASSES and word in lex.part_links:
+        return "part-link"
+    if between == "の" and c2 in ORG_CLASSES and c1 in ORG_CLASSES | {"Country", "Place"} \
+            and m2.label.endswith(tuple(lex.part_units)):
+        return "no-unit"
+    if between in ("の", "の「") and c1 == c2 and c1 in ("Event", "Award"):
+        return "no-" + c1.lower()
+    return None
+
+
 def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -> list[Fact]:
-    """Xは Yの側近 (として知られる / だ) → Aide(X, Y)."""
+    """Xは Yの側近 (として知られる / だ) → Aide(X, Y); X社は Y社の子会社となった → Part(X, Y)."""
     out = []
     for t in view.toks:
         cls = lex.relational_nouns.get(t.norm)
-        if not cls or not topic:
+        if not cls:
+            continue
+        # the subject of the clause the noun is in (…、Xは Yの子会社となった), else the topic
+        head = view.toks[t.head]
+        subjects = [k for c in view.children(head) if c.i != t.i and c.i < t.i
+                    and set(particles(view.sent, c)[-1:]) & {"は", "が", "も"}
+                    for k in view.keys_at(c) if view.is_agent(k)] if t.dep in ("obl", "nsubj") else []
+        holders = subjects or topic
+        if not holders:
             continue
         for c in view.children(t):
             if "の" not in particles(view.sent, c):
                 continue
+            related = ORG_CLASSES if cls == "Part" else {"Person"}
             for k in view.keys_at(c):
-                if view.classes.get(k) == "Person" and k not in topic:
+                if view.classes.get(k) in related and k not in holders:
                     out.extend(Fact(cls=cls, predicate=t.norm, sentence=view.sent.index,
                                     roles=(("agent", a), ("theme", k)), rule="relational-noun", confidence=0.7,
-                                    article_id=view.sent.article_id) for a in topic[:1])
+                                    article_id=view.sent.article_id) for a in holders[:1])
     return out
 
 

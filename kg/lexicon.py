@@ -65,6 +65,8 @@ class Lexicon:
     place_links: frozenset[str]
     formal_nouns: frozenset[str]
     appointing_verbs: frozenset[str]
+    part_units: frozenset[str]
+    part_links: frozenset[str]
 
     def is_title(self, word: str) -> bool:
         return word in self.titles and self.titles[word] != "honorific"
@@ -93,4 +95,5 @@ def load_lexicon() -> Lexicon:
         not_name_suffixes=words("not_name_suffixes.txt"),
         plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
         place_links=words("place_links.txt"), formal_nouns=words("formal_nouns.txt"),
-        appointing_verbs=words("appointing_verbs.txt"))
+        appointing_verbs=words("appointing_verbs.txt"),
+        part_units=words("part_units.txt"), part_links=words("part_links.txt"))

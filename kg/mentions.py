@@ -222,7 +222,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
 
     # compounds: events, class suffixes, agreements named by a proper noun
     for t in toks:
-        if t.pos not in _NOMINAL or (t.i + 1 < len(toks) and toks[t.i + 1].pos in _NOMINAL):
+        ends_before_link = t.i + 1 < len(toks) and toks[t.i + 1].norm in lex.part_links  # X電機|傘下の
+        if t.pos not in _NOMINAL or t.norm in lex.part_links or \
+                (t.i + 1 < len(toks) and toks[t.i + 1].pos in _NOMINAL and not ends_before_link):
             continue
         a = _nominal_run_left(toks, t.i + 1)
         run = toks[a:t.i + 1]
@@ -237,6 +239,16 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if suffix and len(run) > 1 and (any(is_proper(x) for x in run[:-1]) or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             out.append(make(sent, a, t.i + 1, lex.suffixes[suffix], "suffix"))
+            claimed.update(range(a, t.i + 1))
+            continue
+        unit = next((u for u in lex.part_units if joined.endswith(u) and len(joined) > len(u)), None)
+        lead = _parent_name_end(run, lex) if unit and not suffix else None
+        if lead is not None:
+            # 石川県危機対策課, JAXA宇宙科学研究所: a unit named after its parent; both are named
+            parent = run[:lead]
+            places = all(x.tag.startswith("名詞-固有名詞-地名") or x.norm in _ADMIN_SUFFIXES for x in parent)
+            out.append(make(sent, a, t.i + 1, "Organization", "unit"))
+            out.append(make(sent, a, a + lead, "Place" if places else "Organization", "unit-parent"))
             claimed.update(range(a, t.i + 1))
             continue
         if located and not suffix and any(is_katakana(x) or is_proper(x) for x in run) and \
@@ -398,6 +410,44 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
     return _dedupe(out)
+
+
+def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Mention]) -> list[Mention]:
+    """Well-known names the NER missed (チェコ, 国会, ユネスコ): token spans whose text is a name of
+    the gazetteer (``names``: name → class), longest first, where no other mention is."""
+    toks = sent.tokens
+    taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for j in range(min(len(toks), i + 8), i, -1):
+            text = "".join(t.norm for t in toks[i:j])
+            if text in names and not taken & set(range(i, j)) and any(t.pos in _NOMINAL for t in toks[i:j]):
+                hit = j
+                break
+        if hit is None:
+            i += 1
+            continue
+        text = "".join(t.norm for t in toks[i:hit])
+        out.append(make(sent, i, hit, names[text], "gazetteer", label=text))
+        i = hit
+    return out
+
+
+def _parent_name_end(run, lex: Lexicon) -> int | None:
+    """How many tokens at the start of a unit's name name its parent (石川県|危機対策課 → 1,
+    JAXA|宇宙科学研究所 → 1): proper nouns or an acronym, with an administrative suffix; None when
+    the name does not start with one or nothing is left for the unit."""
+    k = 0
+    while k < len(run) and (is_proper(run[k]) or is_acronym(run[k])) and not is_name_token(run[k]):
+        k += 1
+    if k and k < len(run) and run[k].norm in _ADMIN_SUFFIXES and run[k - 1].tag.startswith("名詞-固有名詞-地名"):
+        k += 1
+    rest = "".join(x.norm for x in run[k:])
+    if k == 0 or k >= len(run) or rest in lex.part_units:
+        return None  # nothing but the unit word left (東京|本部): not a named unit
+    return k
 
 
 def _anaphor_fits(toks: tuple[Token, ...], a: int, b: int, ana) -> bool:

@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     Criticism: URIRef
     Containment: URIRef
     Membership: URIRef
+    Part: URIRef
     Aide: URIRef
     GenericEvent: URIRef
     Modality: URIRef
@@ -131,6 +132,7 @@ class KG(DefinedNamespace):
     successorOf: URIRef
     aideOf: URIRef
     memberOf: URIRef
+    partOf: URIRef
     locatedIn: URIRef
     acquired: URIRef
     investedIn: URIRef

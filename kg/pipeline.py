@@ -1,10 +1,10 @@
 """One article's way through the stages: parsed sentences → mentions → entities → facts."""
 from __future__ import annotations
 
-from .entities import load_gazetteer, resolve_entities
+from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import extract_facts, leading_leaders
 from .lexicon import load_lexicon
-from .mentions import extract_mentions
+from .mentions import dictionary_mentions, extract_mentions
 from .types import ArticleResult, Entity, ParsedArticle
 
 
@@ -12,7 +12,12 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     """Everything kg finds in one parsed article. Pure: no spaCy, no I/O."""
     lex = load_lexicon()
     # a sentence without kana or kanji (English, say) gives GiNZA's Japanese NER nothing to go on
-    mentions = [m for s in parsed.sentences if _has_japanese(s.text) for m in extract_mentions(s, lex)]
+    names = gazetteer_names()
+    mentions = []
+    for s in parsed.sentences:
+        if _has_japanese(s.text):
+            found = extract_mentions(s, lex)
+            mentions += found + dictionary_mentions(s, names, found)
     pairs, entities = resolve_entities(mentions, lex=lex)
     by_key = {e.key: e for e in entities}
     leaders = leading_leaders(pairs, lex)

@@ -17,6 +17,10 @@ SNIPPETS = {
     "former_title": "ブラウン前首相が来日した。",
     "appointee_list": "新内閣では、財務相に北野浩二氏、防衛相に南田修氏を起用した。",
     "passive_office": "田村和夫氏は同協会の第５代会長に選ばれた。",
+    "unit_of_parent": "北海道防災対策課の森田健二課長が説明した。",
+    "part_link": "大和電機傘下の東和商事は新製品を発売した。",
+    "subsidiary_noun": "昨年の買収で、東和商事は大和電機の完全子会社となった。",
+    "gazetteer_name": "決勝ではチェコの選手が優勝し、国会でも話題になった。",
 }
 
 
@@ -87,3 +91,24 @@ def test_each_person_listed_after_an_office_holds_it(results):
 def test_a_passive_appointment_keeps_the_office(results):
     r = results["passive_office"]
     assert has(r, "Appointment", agent="田村和夫", position="会長")
+
+
+def test_a_unit_named_after_its_parent_is_part_of_it(results):
+    r = results["unit_of_parent"]
+    assert has(r, "Part", agent="北海道防災対策課", theme="北海道")
+    assert has(r, "Membership", agent="森田健二", organization="北海道防災対策課")
+
+
+def test_a_company_under_another_is_part_of_it(results):
+    assert has(results["part_link"], "Part", agent="東和商事", theme="大和電機")
+    # the subject of the clause, not the sentence's first topic-like phrase
+    assert has(results["subsidiary_noun"], "Part", agent="東和商事", theme="大和電機")
+    assert not has(results["subsidiary_noun"], "Part", agent="大和電機")
+
+
+def test_gazetteer_names_are_found_and_typed_by_the_gazetteer(results):
+    r = results["gazetteer_name"]
+    by_label = {e.label: e for e in r.entities}
+    # the NER reads チェコ as a person and misses 国会: the gazetteer knows both
+    assert by_label["チェコ"].cls == "Country" and by_label["チェコ"].wikidata
+    assert by_label["国会"].cls == "Government" and by_label["国会"].wikidata
