@@ -117,7 +117,9 @@ def canonical_person_names(labels: Iterable[str]) -> dict[str, str]:
     out = {}
     for short in names:
         # 山田 → 山田太郎 (family name first); ベッカー → クラウス・ベッカー (family name last)
-        longer = [n for n in names if n != short and len(short) >= 2 and
+        # a one-character short name only for a kanji family name (李 → 李在明, 習 → 習近平)
+        usable = len(short) >= 2 or (len(short) == 1 and "\u4e00" <= short <= "\u9fff")
+        longer = [n for n in names if n != short and usable and
                   (n.startswith(short) or ("・" in n and n.rsplit("・", 1)[1] == short))]
         if not longer:
             continue

@@ -193,7 +193,9 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
         head = view.toks[t.head]
         while head.head != head.i and head.pos in ("NOUN", "PROPN") and head.dep in ("obl", "nsubj", "nmod"):
             head = view.toks[head.head]  # 山田氏は冒頭、…: the parser hung the topic on a noun
-        comma = _followed_by_comma(view, t)  # 「Xは、」「Xも、」 is the topic whatever the parse says
+        # 「Xは、」 and a sentence that opens with Xは: the topic, whatever the parse says
+        opening = all(x.pos in ("PUNCT", "SYM") for x in view.toks[:view.bunsetu(t)[0]])
+        comma = _followed_by_comma(view, t) or opening
         if not comma and (_in_relative_clause(view, t) or not _is_main_chain(view, head)):
             continue
         keys = [k for k in view.keys_at(t) if view.is_agent(k)]
@@ -237,7 +239,10 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     cls = lex.predicates.get(lemma)
     rule = "predicate"
     extra_from: Token | None = None
-    if lemma in lex.light_verbs:
+    if (cls is None or lemma in lex.light_verbs) and (verb := _expresses(view, pred, lex)):
+        # 感謝を口にした, …を目指す考えを示した: what is expressed makes it a statement
+        cls, rule, lemma = "Statement", "stance-statement", verb
+    elif lemma in lex.light_verbs:
         noun = next((c for c in view.children(pred) if c.pos in ("NOUN", "PROPN") and c.bunsetu_head
                      and set(particles(view.sent, c)) & {"を", "に"}), None)
         if noun is not None:
@@ -310,6 +315,24 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
             explicit_agent = True
         roles.extend((role, k) for k in keys)
     return Frame(compound, pred, lemma, cls, roles, rule, explicit_agent, passive)
+
+
+def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
+    """A verb of expressing whose を-object is something said: a speech noun (感謝を語った) or a stance
+    noun with its own clause (…を目指す考えを示した). Returns the verb (口にする for 口に+する)."""
+    verb = pred.lemma
+    if verb == "する" and any(c.norm == "口" and "に" in particles(view.sent, c) for c in view.children(pred)):
+        verb = "口にする"
+    if verb not in lex.expressing_verbs:
+        return None
+    for c in view.children(pred):
+        if "を" not in particles(view.sent, c):
+            continue
+        if c.norm in lex.speech_nouns:
+            return verb
+        if c.norm in lex.statement_context and any(g.dep == "acl" and g.pos == "VERB" for g in view.children(c)):
+            return verb
+    return None
 
 
 def _leftmost_compound(view: SentenceView, noun: Token) -> int:
@@ -857,3 +880,36 @@ def leading_leaders(pairs: Sequence[tuple[Mention, str]], lex: Lexicon | None = 
     c = Counter(k for m, k in pairs if m.cls == "Person" and m.title and lex.titles.get(m.title) == "leader")
     all_mentions = Counter(k for m, k in pairs)
     return sorted(c, key=lambda k: (-all_mentions[k], k))
+
+
+def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex: Lexicon | None = None) -> list[Fact]:
+    """A sentence that is only a quote (「…」。) gets its speaker from the sentence after it when that
+    one points back (山田氏はこう語った: the statement moves to the quote), else from a statement in the
+    sentence before it (a quote that goes on)."""
+    lex = lex or load_lexicon()
+    from dataclasses import replace
+
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in facts:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    index = {s.index: s for s in sentences}
+    out = list(facts)
+    for s in sentences:
+        text = nfkc(s.text).strip()
+        if s.heading or not (text[:1] in _QUOTE_OPEN and text.rstrip("。").endswith(tuple(_QUOTE_CLOSE))) \
+                or any(f.cls == "Statement" for f in by_sentence.get(s.index, [])):
+            continue
+        quote = text.rstrip("。")[1:-1]
+        nxt = index.get(s.index + 1)
+        pointing = [f for f in by_sentence.get(s.index + 1, []) if f.cls == "Statement" and nxt is not None
+                    and any(t.norm in lex.cataphora for t in nxt.tokens)]
+        before = [f for f in by_sentence.get(s.index - 1, []) if f.cls == "Statement"]
+        if pointing:
+            f = pointing[0]
+            out.remove(f)
+            out.append(replace(f, sentence=s.index, quote=quote, rule=f.rule + "+quote-before"))
+        elif before:
+            f = before[-1]
+            out.append(replace(f, sentence=s.index, quote=quote, rule="quote-continued", confidence=0.6,
+                               date=None))
+    return out

@@ -67,6 +67,15 @@ class Lexicon:
     appointing_verbs: frozenset[str]
     part_units: frozenset[str]
     part_links: frozenset[str]
+    speech_nouns: frozenset[str]
+    expressing_verbs: frozenset[str]
+    cataphora: frozenset[str]
+
+    @property
+    def anaphora_stems(self) -> frozenset[str]:
+        """What comes before 氏 in words that are not names (同氏, 両氏)."""
+        return frozenset(w[:-1] for w in self.anaphora if w.endswith("氏")) | \
+            frozenset(w[:-1] for w in self.groups if w.endswith("氏")) | {"各", "諸", "故", "彼", "貴", "某"}
 
     def is_title(self, word: str) -> bool:
         return word in self.titles and self.titles[word] != "honorific"
@@ -96,4 +105,6 @@ def load_lexicon() -> Lexicon:
         plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
         place_links=words("place_links.txt"), formal_nouns=words("formal_nouns.txt"),
         appointing_verbs=words("appointing_verbs.txt"),
-        part_units=words("part_units.txt"), part_links=words("part_links.txt"))
+        part_units=words("part_units.txt"), part_links=words("part_links.txt"),
+        speech_nouns=words("speech_nouns.txt"), expressing_verbs=words("expressing_verbs.txt"),
+        cataphora=words("cataphora.txt"))

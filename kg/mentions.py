@@ -207,6 +207,20 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         claimed.update(range(a, end))
         out.append(_position_after(sent, j, end, title, lex))
 
+    # a short name the tokenizer fused with its honorific (習氏): the name before it
+    for t in toks:
+        if t.i in claimed or t.i in person_tokens or t.pos not in ("NOUN", "PROPN"):
+            continue
+        h = next((h for h in ("氏", "さん") if t.norm.endswith(h) and len(t.norm) > len(h)), None)
+        name = t.norm[:-len(h)] if h else ""
+        kanji = all("\u4e00" <= c <= "\u9fff" for c in name)
+        if name and len(name) <= 3 and name not in lex.anaphora_stems and \
+                (kanji or (len(name) >= 2 and all("\u30a0" <= c <= "\u30ff" for c in name))):
+            out.append(dataclasses.replace(make(sent, t.i, t.i + 1, "Person", "name+title", label=name),
+                                           written=t.norm))
+            person_tokens.add(t.i)
+            claimed.add(t.i)
+
     # country abbreviations
     for t in toks:
         if len(t.norm) == 1 and t.norm in lex.abbreviations and t.i + 1 < len(toks) \
@@ -304,9 +318,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             all(is_katakana(x) or x.norm == "・" for x in inside)
         a = _nominal_run_left(toks, t.i)
         named = _has_name(toks[a:t.i], lex) or any(e.end == t.i and e.label in lex.ene for e in sent.ents)
+        ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
+        if short and named and len(inside) == 1 and is_acronym(inside[0]) and \
+                any(is_name_token(x) for x in toks[a:t.i]):
+            # 北口榛花（ＪＡＬ）: a person with the organisation they belong to, not its acronym
+            out.append(make(sent, a, t.i, "Person", "ner"))
+            out.append(make(sent, t.i + 1, close, "Organization", "affiliation"))
+            claimed.update(range(a, close))
+            person_tokens.update(range(a, t.i))
+            continue
         if short and named:
             full = nfkc(surface(sent, a, t.i)[2])
-            ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
             cls = lex.ene[ner.label] if ner else "Organization"
             if cls == "Person" and not any(is_name_token(x) for x in toks[a:t.i]):
                 cls = "Organization"  # アジア太平洋経済協力会議 (APEC) is no person
@@ -410,6 +432,34 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
     return _dedupe(out)
+
+
+def surname_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> list[Mention]:
+    """A person named in full once (北口榛花, クラウス・ベッカー) is then often named by the family name
+    alone, with no title (北口は…): those tokens, where no other mention is, as the person."""
+    by_sentence = {s.index: s for s in sentences}
+    families = set()
+    for m in found:
+        if m.cls != "Person" or m.tok_end - m.tok_start < 2 or m.rule in ("group", "anaphor"):
+            continue
+        toks = by_sentence[m.sentence].tokens[m.tok_start:m.tok_end]
+        if "・" in m.label:  # katakana names: the family name comes last
+            families.add(toks[-1].norm)
+        elif toks[0].tag.startswith("名詞-固有名詞-人名") or len(toks[0].norm) >= 2:
+            families.add(toks[0].norm)
+    families = {f for f in families if len(f) >= 2 or f in ("李", "習", "王", "金", "朴")} if families else set()
+    out = []
+    for sent in sentences:
+        toks = sent.tokens
+        taken = {i for m in found if m.sentence == sent.index for i in range(m.tok_start, m.tok_end)}
+        for t in toks:
+            if t.norm not in families or t.i in taken or t.i + 1 >= len(toks):
+                continue
+            nxt, prev = toks[t.i + 1], toks[t.i - 1] if t.i else None
+            if nxt.pos in ("ADP", "PUNCT") and not (prev is not None and prev.pos in ("NOUN", "PROPN") and not prev.bunsetu_head
+                                                   and prev.head == t.i):
+                out.append(make(sent, t.i, t.i + 1, "Person", "surname"))
+    return out
 
 
 def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Mention]) -> list[Mention]:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
-from .facts import extract_facts, leading_leaders
+from .facts import attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
-from .mentions import dictionary_mentions, extract_mentions
+from .mentions import dictionary_mentions, extract_mentions, surname_mentions
 from .types import ArticleResult, Entity, ParsedArticle
 
 
@@ -18,6 +18,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         if _has_japanese(s.text):
             found = extract_mentions(s, lex)
             mentions += found + dictionary_mentions(s, names, found)
+    mentions += surname_mentions([s for s in parsed.sentences if _has_japanese(s.text)], mentions)
     pairs, entities = resolve_entities(mentions, lex=lex)
     by_key = {e.key: e for e in entities}
     leaders = leading_leaders(pairs, lex)
@@ -33,7 +34,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         facts.extend(found)
         if topic is not None:  # a sentence without a topic keeps the previous one's
             carried = topic
-    facts = _first_holding_only(facts)
+    facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex))
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer
     gaz = load_gazetteer()
     for f in facts:

@@ -21,6 +21,13 @@ SNIPPETS = {
     "part_link": "大和電機傘下の東和商事は新製品を発売した。",
     "subsidiary_noun": "昨年の買収で、東和商事は大和電機の完全子会社となった。",
     "gazetteer_name": "決勝ではチェコの選手が優勝し、国会でも話題になった。",
+    "speech_noun": "松井選手は試合後、支えてくれた家族への感謝を口にした。",
+    "stance_clause": "山本社長は、海外事業を拡大する考えを示した。",
+    "quote_before": "「この工場は地域の誇りだ。必ず再建する」。北村市長は記者会見でこう語った。",
+    "quote_continued": "田中一郎氏は「改革を急ぐ」と述べた。「時間は残されていない」。",
+    "surname_alone": "陸上女子の西田美咲が優勝した。西田は大会後、家族への感謝を口にした。",
+    "person_affiliation": "女子やり投げの北村彩花（ＪＡＬ）が優勝した。",
+    "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
 
@@ -112,3 +119,45 @@ def test_gazetteer_names_are_found_and_typed_by_the_gazetteer(results):
     # the NER reads チェコ as a person and misses 国会: the gazetteer knows both
     assert by_label["チェコ"].cls == "Country" and by_label["チェコ"].wikidata
     assert by_label["国会"].cls == "Government" and by_label["国会"].wikidata
+
+
+def statements(r) -> list[tuple[int, set[str], str | None]]:
+    label = {e.key: e.label for e in r.entities}
+    return [(f.sentence, {label[k] for k in f.role("agent")}, f.quote) for f in r.facts if f.cls == "Statement"]
+
+
+def test_what_someone_expresses_is_a_statement(results):
+    s = next(f for f in results["speech_noun"].facts if f.cls == "Statement")
+    assert s.predicate == "口にする" and [e.label for e in results["speech_noun"].entities
+                                        if e.key in s.role("agent")] == ["松井"]
+    assert has(results["stance_clause"], "Statement", agent="山本")
+    assert has(results["stance_clause"], "Planning", agent="山本")
+
+
+def test_a_quote_alone_takes_its_speaker_from_the_sentence_pointing_back(results):
+    got = statements(results["quote_before"])
+    # the statement is the quote's, said by the mayor; こう語った is not a second statement
+    assert got == [(0, {"北村"}, "この工場は地域の誇りだ。必ず再建する")]
+
+
+def test_a_quote_that_goes_on_keeps_its_speaker(results):
+    got = statements(results["quote_continued"])
+    assert (1, {"田中一郎"}, "時間は残されていない") in got and len(got) == 2
+
+
+def test_a_family_name_alone_is_the_person_named_in_full_before(results):
+    r = results["surname_alone"]
+    assert [e.label for e in r.entities if e.cls == "Person"] == ["西田美咲"]
+    assert any(sentence == 1 and agents == {"西田美咲"} for sentence, agents, _ in statements(r))
+
+
+def test_an_acronym_after_a_person_is_their_organisation(results):
+    r = results["person_affiliation"]
+    assert has(r, "Membership", agent="北村彩花", organization="JAL")
+    assert next(e for e in r.entities if e.label == "北村彩花").cls == "Person"
+
+
+def test_a_name_fused_with_its_honorific_is_the_person(results):
+    r = results["fused_honorific"]
+    assert [e.label for e in r.entities if e.cls == "Person"] == ["習近平"]
+    assert any(sentence == 1 and agents == {"習近平"} for sentence, agents, _ in statements(r))
