@@ -70,6 +70,7 @@ class Lexicon:
     speech_nouns: frozenset[str]
     expressing_verbs: frozenset[str]
     cataphora: frozenset[str]
+    company_descriptors: frozenset[str]
 
     @property
     def anaphora_stems(self) -> frozenset[str]:
@@ -107,4 +108,4 @@ def load_lexicon() -> Lexicon:
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),
         speech_nouns=words("speech_nouns.txt"), expressing_verbs=words("expressing_verbs.txt"),
-        cataphora=words("cataphora.txt"))
+        cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"))

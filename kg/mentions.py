@@ -221,6 +221,26 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             person_tokens.add(t.i)
             claimed.add(t.i)
 
+    # 米鉄鋼大手USスチール, コンビニ大手アリマンタシォン・クシュタール: a company after its description,
+    # and the country a one-character abbreviation at the description's start names
+    for t in toks:
+        if t.norm not in lex.company_descriptors or t.i + 1 >= len(toks):
+            continue
+        j = k = t.i + 1
+        while k < len(toks) and (is_katakana(toks[k]) or is_proper(toks[k]) or is_acronym(toks[k]) or
+                                 (toks[k].norm in ("・", "&", "-") and k > j)):
+            k += 1
+        while k > j and toks[k - 1].norm in ("・", "&", "-"):
+            k -= 1
+        if k > j and not any(i in claimed or i in person_tokens for i in range(j, k)) and \
+                not any(is_name_token(x) for x in toks[j:k]):
+            out.append(make(sent, j, k, "Company", "descriptor"))
+            claimed.update(range(j, k))
+        a = _nominal_run_left(toks, t.i + 1)
+        if a < t.i and len(toks[a].norm) == 1 and toks[a].norm in lex.abbreviations and a not in claimed:
+            out.append(make(sent, a, a + 1, "Country", "abbreviation", label=lex.abbreviations[toks[a].norm]))
+            claimed.add(a)
+
     # country abbreviations
     for t in toks:
         if len(t.norm) == 1 and t.norm in lex.abbreviations and t.i + 1 < len(toks) \
@@ -462,7 +482,8 @@ def surname_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> lis
     return out
 
 
-def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Mention]) -> list[Mention]:
+def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Mention],
+                        rule: str = "gazetteer") -> list[Mention]:
     """Well-known names the NER missed (チェコ, 国会, ユネスコ): token spans whose text is a name of
     the gazetteer (``names``: name → class), longest first, where no other mention is."""
     toks = sent.tokens
@@ -480,7 +501,7 @@ def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Menti
             i += 1
             continue
         text = "".join(t.norm for t in toks[i:hit])
-        out.append(make(sent, i, hit, names[text], "gazetteer", label=text))
+        out.append(make(sent, i, hit, names[text], rule, label=text))
         i = hit
     return out
 

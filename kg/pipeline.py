@@ -4,7 +4,7 @@ from __future__ import annotations
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
-from .mentions import dictionary_mentions, extract_mentions, surname_mentions
+from .mentions import dictionary_mentions, extract_mentions, nfkc, surname_mentions
 from .types import ArticleResult, Entity, ParsedArticle
 
 
@@ -12,13 +12,20 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     """Everything kg finds in one parsed article. Pure: no spaCy, no I/O."""
     lex = load_lexicon()
     # a sentence without kana or kanji (English, say) gives GiNZA's Japanese NER nothing to go on
+    japanese = [s for s in parsed.sentences if _has_japanese(s.text)]
     names = gazetteer_names()
-    mentions = []
-    for s in parsed.sentences:
-        if _has_japanese(s.text):
-            found = extract_mentions(s, lex)
-            mentions += found + dictionary_mentions(s, names, found)
-    mentions += surname_mentions([s for s in parsed.sentences if _has_japanese(s.text)], mentions)
+    per_sentence = {}
+    for s in japanese:
+        found = extract_mentions(s, lex)
+        per_sentence[s.index] = found + dictionary_mentions(s, names, found)
+    # one name, one thing in an article: a name found once is found wherever else it is written
+    # (マルサン typed by マルサン（仙台市） in one sentence, missed by the NER in another)
+    seen = {m.label: m.cls for ms in per_sentence.values() for m in ms
+            if m.rule not in ("group", "anaphor") and m.cls not in ("Position", "Group")
+            and len(m.label) >= 2 and m.label == nfkc(m.text)}
+    mentions = [m for s in japanese
+                for m in per_sentence[s.index] + dictionary_mentions(s, seen, per_sentence[s.index], rule="article")]
+    mentions += surname_mentions(japanese, mentions)
     pairs, entities = resolve_entities(mentions, lex=lex)
     by_key = {e.key: e for e in entities}
     leaders = leading_leaders(pairs, lex)

@@ -27,6 +27,8 @@ SNIPPETS = {
     "quote_continued": "田中一郎氏は「改革を急ぐ」と述べた。「時間は残されていない」。",
     "surname_alone": "陸上女子の西田美咲が優勝した。西田は大会後、家族への感謝を口にした。",
     "person_affiliation": "女子やり投げの北村彩花（ＪＡＬ）が優勝した。",
+    "company_descriptor": "米半導体大手ノースゲートは３日、日本に工場を建設すると発表した。",
+    "name_once_typed": "ミドリヤ（札幌市）は統合を発表した。ミドリヤの店舗はすべて残る。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -161,3 +163,16 @@ def test_a_name_fused_with_its_honorific_is_the_person(results):
     r = results["fused_honorific"]
     assert [e.label for e in r.entities if e.cls == "Person"] == ["習近平"]
     assert any(sentence == 1 and agents == {"習近平"} for sentence, agents, _ in statements(r))
+
+
+def test_a_company_after_its_description_is_in_the_country_before_it(results):
+    r = results["company_descriptor"]
+    assert next(e for e in r.entities if e.label == "ノースゲート").cls == "Company"
+    assert has(r, "Containment", agent="ノースゲート", location="アメリカ合衆国")
+    assert has(r, "Statement", agent="ノースゲート")
+
+
+def test_a_name_typed_once_is_found_again_in_the_article(results):
+    r = results["name_once_typed"]
+    store = next(e for e in r.entities if e.label == "ミドリヤ")
+    assert sorted(m.sentence for m, k in r.mentions if k == store.key) == [0, 1]
