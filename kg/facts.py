@@ -301,7 +301,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 role = "theme"
             elif particle == "から" or (particle in ("に", "によって", "により") and not has_source):
                 role = "agent"
-        keys = view.keys_at(arg)
+        keys = _unique(view.keys_at(arg) + [k for member in _list_members(view, arg) for k in view.keys_at(member)])
         if not keys:
             continue
         if role == "location" and not all(view.classes.get(k) in PLACES for k in keys):
@@ -333,6 +333,22 @@ def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
         if c.norm in lex.statement_context and any(g.dep == "acl" and g.pos == "VERB" for g in view.children(c)):
             return verb
     return None
+
+
+def _list_members(view: SentenceView, arg: Token) -> list[Token]:
+    """The other items of a list an argument ends (AやBが, A、B、Cなどが): the heads before it that
+    are joined by や / と or a comma."""
+    out, stack = [], [arg]
+    while stack:
+        t = stack.pop()
+        for c in view.children(t):
+            if not c.bunsetu_head or c.dep not in ("nmod", "conj") or c.i > t.i:
+                continue
+            ps = particles(view.sent, c)
+            if (ps and ps[0] in ("や", "と")) or (not ps and _followed_by_comma(view, c)):
+                out.append(c)
+                stack.append(c)
+    return out
 
 
 def _leftmost_compound(view: SentenceView, noun: Token) -> int:
@@ -422,6 +438,11 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         if others and not any(view.classes.get(k) == "Person" for r, k in roles if r == "participant"):
             roles.append(("participant", others[0]))
             rule += "+leaders"
+    if frame.cls == "Attendance" and not any(r in ("theme", "location") for r, _ in roles):
+        # 閉会式が開かれ、…が出席した: what is attended is the event the sentence names before
+        events = [(m, k) for m, k in view.pairs if view.classes.get(k) in ("Event",) and m.tok_end <= pred.i]
+        if events:
+            roles.append(("theme", max(events, key=lambda p: p[0].tok_end)[1]))
     if frame.cls == "Visit" and not any(r == "location" for r, _ in roles):
         country = _visited_country(frame.lemma, lex)  # 来日した: to Japan
         if country:

@@ -71,6 +71,9 @@ class Lexicon:
     expressing_verbs: frozenset[str]
     cataphora: frozenset[str]
     company_descriptors: frozenset[str]
+    hold_verbs: dict[str, str]
+    held_event_heads: frozenset[str]
+    not_events: frozenset[str]
 
     @property
     def anaphora_stems(self) -> frozenset[str]:
@@ -108,4 +111,6 @@ def load_lexicon() -> Lexicon:
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),
         speech_nouns=words("speech_nouns.txt"), expressing_verbs=words("expressing_verbs.txt"),
-        cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"))
+        cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
+        hold_verbs=table("hold_verbs.tsv"), held_event_heads=words("held_event_heads.txt"),
+        not_events=words("not_events.txt"))

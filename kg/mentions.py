@@ -303,6 +303,35 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                     m = dataclasses.replace(m, written=nfkc(surface(sent, a, t.i + 1)[2]))
                 out.append(m)
 
+    # what is held is an event, named or not: …で開かれた授賞式, 決勝が行われた
+    kids = _children(sent)
+    for v in toks:
+        needs_head = lex.hold_verbs.get(v.lemma)
+        if needs_head is None or v.pos != "VERB":
+            continue
+        passive = any(toks[c].norm in ("れ", "られ", "れる", "られる") for c in kids.get(v.i, []))
+        # 開かれた会議 / 会議が開かれた (passive: the subject), 会議を開いた (active: the object)
+        wanted = {"が", "は", "も"} if passive else {"を"}
+        nouns = [toks[c] for c in kids.get(v.i, []) if toks[c].pos == "NOUN" and toks[c].bunsetu_head
+                 and set(particles(sent, toks[c])[:1]) & wanted]
+        if v.dep == "acl" and toks[v.head].pos == "NOUN" and passive:
+            nouns.append(toks[v.head])
+        for n in nouns:
+            a = _nominal_run_left(toks, n.i + 1)
+            while a < n.i - 1 and toks[a].pos == "NUM" and toks[a + 1].norm in ("日", "月", "年"):
+                a += 2  # 15日の…: a date is no part of the name
+            joined = "".join(x.norm for x in toks[a:n.i + 1])
+            if not joined or joined in lex.groups or joined in lex.place_links or joined in lex.anaphora:
+                continue
+            heads = lex.event_heads | lex.held_event_heads
+            if needs_head == "yes" and not joined.endswith(tuple(heads)):
+                continue
+            if any(i in claimed or i in person_tokens or is_name_token(toks[i]) for i in range(a, n.i + 1)) \
+                    or joined in lex.not_events or n.norm in lex.titles:
+                continue
+            out.append(make(sent, a, n.i + 1, "Event", "held"))
+            claimed.update(range(a, n.i + 1))
+
     # what is given: the を-object of a gift predicate and the items listed with や / など
     for p in toks:
         if lex.predicates.get(p.lemma) != "Gift" or p.pos != "VERB":

@@ -29,6 +29,8 @@ SNIPPETS = {
     "person_affiliation": "女子やり投げの北村彩花（ＪＡＬ）が優勝した。",
     "company_descriptor": "米半導体大手ノースゲートは３日、日本に工場を建設すると発表した。",
     "name_once_typed": "ミドリヤ（札幌市）は統合を発表した。ミドリヤの店舗はすべて残る。",
+    "held_event": "式典の会場では閉会式が開かれ、佐藤一郎社長や鈴木花子会長らが出席した。",
+    "held_in_place": "授賞式は来月１０日にオスロで開かれる。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -176,3 +178,14 @@ def test_a_name_typed_once_is_found_again_in_the_article(results):
     r = results["name_once_typed"]
     store = next(e for e in r.entities if e.label == "ミドリヤ")
     assert sorted(m.sentence for m, k in r.mentions if k == store.key) == [0, 1]
+
+
+def test_what_is_held_is_an_event_attended_by_everyone_listed(results):
+    r = results["held_event"]
+    assert next(e for e in r.entities if e.label == "閉会式").cls == "Event"
+    assert has(r, "Attendance", agent="佐藤一郎", theme="閉会式")
+    assert has(r, "Attendance", agent="鈴木花子", theme="閉会式")
+
+
+def test_an_event_held_in_a_place_is_located_there(results):
+    assert has(results["held_in_place"], "Containment", agent="授賞式", location="オスロ")
