@@ -83,6 +83,9 @@ class SentenceView:
         a, b = self.bunsetu(head)
         inside = [(m, k) for m, k in self.pairs
                   if (m.tok_start < b and m.tok_end > a) or m.tok_end - 1 == head.i]
+        if any(self.classes.get(k) == "Position" and m.tok_start == a for m, k in inside):
+            # 山下健太|飛行士が: the parser put the name and its title in two phrases
+            inside += [(m, k) for m, k in self.pairs if self.classes.get(k) == "Person" and m.title and m.tok_end == a]
         if not inside:
             return []
         # X（Y）は: what the parentheses add (a place, a reading, an affiliation) is not the argument
@@ -175,7 +178,8 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
             facts.append(fact)
     facts += _appointee_facts(view, lex, frames, dates)
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
-    facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts)
+    facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts, frames)
+    facts += _planned_event_facts(view, facts)
     facts += _venue_facts(view, frames)
     facts = [f for f in facts if f.role("agent")]
     return _dedupe(facts), topic
@@ -370,6 +374,8 @@ def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
     auxes = view.aux(pred)
     if any(a.lemma in _NEGATION or a.norm in ("ない", "なかっ", "ず") for a in auxes):
         return "Negated"
+    if _announced_future(view, pred, lex):
+        return "Planned"
     cur = pred
     seen = set()
     while cur.head != cur.i and cur.i not in seen:
@@ -391,6 +397,37 @@ def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
            t.dep in ("fixed", "case") for t in view.toks):
         return "Reported"
     return "Asserted"
+
+
+def _announced_future(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
+    """…を買収すると発表した: a clause in the non-past, quoted by a verb of saying, is what is planned."""
+    if any(a.norm in ("た", "だ") or a.lemma in ("た",) for a in view.aux(pred)):
+        return False
+    b = view.bunsetu(pred)[1]
+    if b >= len(view.toks) or view.toks[b - 1].norm != "と":
+        return False
+    head = view.toks[pred.head]
+    return head.i != pred.i and head.lemma in lex.announcing_verbs and pred.i not in view.in_quote
+
+
+def _planned_event_facts(view: SentenceView, facts: list[Fact]) -> list[Fact]:
+    """An event its agent has planned (買収すると発表した) is also a Planning fact of that agent,
+    unless the sentence already gives one (…する計画だ)."""
+    here = [f for f in facts if f.sentence == view.sent.index]
+    planners = {k for f in here if f.cls == "Planning" for k in f.role("agent")}
+    out = []
+    for f in here:
+        if f.modality != "Planned" or f.cls in ("Planning", "Statement") or not f.role("agent"):
+            continue
+        if set(f.role("agent")) & planners:
+            continue
+        themes = [(r, k) for r, k in f.roles if r != "agent"]
+        out.append(Fact(cls="Planning", predicate=f.predicate, sentence=f.sentence,
+                        roles=tuple(sorted({("agent", f.role("agent")[0])} | {("theme", k) for _, k in themes})),
+                        modality="Planned", rule="planned-event", confidence=0.55, date=f.date,
+                        article_id=f.article_id))
+        planners.add(f.role("agent")[0])
+    return out
 
 
 def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], carried: list[str] | None,
@@ -865,7 +902,8 @@ def _venue_facts(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:
     return out
 
 
-def _plan_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact]) -> list[Fact]:
+def _plan_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact],
+                     frames: dict[int, Frame]) -> list[Fact]:
     """Xは…する計画を示した / …する方針だ: a Planning fact of X, about what the clause names."""
     out = []
     for n in view.toks:
@@ -875,16 +913,23 @@ def _plan_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: 
         if not clause:
             continue
         gov = view.toks[n.head]
-        agents = [k for f in facts if f.sentence == view.sent.index and f.predicate == gov.lemma
-                  for r, k in f.roles if r == "agent"] if gov.i != n.i else []
-        agents = agents or topic
+        # the clause's own subject (…宇宙飛行士がつかむ計画だ), the subject of what governs the noun, the topic
+        # when the noun is the predicate (…がつかむ計画だ), the clause's own subject first; when a verb
+        # governs it (…が達成する計画を説明した), that verb's subject
+        own = frames.get(clause[-1].i)  # the clause right before the noun
+        own_agents = [k for r, k in own.roles if r == "agent"] if own is not None and own.explicit_agent else []
+        governing = [k for f in facts if f.sentence == view.sent.index and f.predicate == gov.lemma
+                     for r, k in f.roles if r == "agent"] if gov.i != n.i else []
+        gov_frame = frames.get(gov.i)
+        governing = governing or ([k for r, k in gov_frame.roles if r == "agent"] if gov_frame else [])
+        agents = (governing or topic) if gov.i != n.i else (own_agents or topic)
         if not agents:
             continue
         lo = _leftmost(view, clause[0])
         themes = [k for m, k in view.pairs if lo <= m.tok_start and m.tok_end <= n.i and k not in agents
                   and view.classes.get(k) not in ("Position",) and m.rule != "group"]
         text = view.sent.text[view.toks[lo].start - view.sent.start:n.end - view.sent.start]
-        out.append(Fact(cls="Planning", predicate=clause[0].lemma + n.norm, sentence=view.sent.index,
+        out.append(Fact(cls="Planning", predicate=clause[-1].lemma + n.norm, sentence=view.sent.index,
                         roles=tuple(sorted({("agent", agents[0])} | {("theme", k) for k in themes})),
                         modality="Planned", rule="plan-noun", confidence=0.6, quote=text,
                         article_id=view.sent.article_id))

@@ -31,6 +31,8 @@ SNIPPETS = {
     "name_once_typed": "ミドリヤ（札幌市）は統合を発表した。ミドリヤの店舗はすべて残る。",
     "held_event": "式典の会場では閉会式が開かれ、佐藤一郎社長や鈴木花子会長らが出席した。",
     "held_in_place": "授賞式は来月１０日にオスロで開かれる。",
+    "announced_plan": "東和電機は５日、北斗化学を約３００億円で買収すると発表した。",
+    "plan_clause_subject": "補給機は数日かけて基地に近づき、山下健太飛行士がアームで機体をつかむ計画だ。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -189,3 +191,18 @@ def test_what_is_held_is_an_event_attended_by_everyone_listed(results):
 
 def test_an_event_held_in_a_place_is_located_there(results):
     assert has(results["held_in_place"], "Containment", agent="授賞式", location="オスロ")
+
+
+def test_what_a_company_announces_it_will_do_is_planned(results):
+    r = results["announced_plan"]
+    acq = next(f for f in r.facts if f.cls == "Acquisition")
+    assert acq.modality == "Planned"
+    assert has(r, "Planning", agent="東和電機", theme="北斗化学")
+
+
+def test_a_plan_noun_as_predicate_takes_its_own_clause_subject(results):
+    r = results["plan_clause_subject"]
+    plan = next(f for f in r.facts if f.cls == "Planning")
+    label = {e.key: e.label for e in r.entities}
+    # the clause right before the noun, and its subject though the parser split name and title
+    assert [label[k] for k in plan.role("agent")] == ["山下健太"] and plan.predicate == "つかむ計画"
