@@ -199,7 +199,8 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
         elif m.rule == "anaphor":
             ends = m.refers_to[1] if len(m.refers_to) > 1 else ""
             before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.rule not in ("group", "anaphor")
-                      and entities[k]["cls"] == m.cls and entities[k]["label"].endswith(ends)]
+                      and (entities[k]["cls"] == m.cls or (ends and compatible(entities[k]["cls"], m.cls)))
+                      and entities[k]["label"].endswith(ends)]
             if before:
                 pairs.append((m, max(before, key=lambda p: p[0].start)[1]))
 

@@ -260,7 +260,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                            for c in view.children(pred)):
         cls, rule = "Statement", "stance-statement"
     if cls is None:
-        if lemma in lex.reporting or lemma in ("なる", "ある", "いる", "できる"):
+        if lemma in lex.reporting or lemma in lex.non_event_verbs:
             return None
         cls, rule = "GenericEvent", "generic"
     passive = any(a.lemma in _PASSIVE or a.norm in ("れ", "られ") for a in view.aux(pred))

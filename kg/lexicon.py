@@ -75,6 +75,8 @@ class Lexicon:
     held_event_heads: frozenset[str]
     not_events: frozenset[str]
     announcing_verbs: frozenset[str]
+    disaster_heads: frozenset[str]
+    non_event_verbs: frozenset[str]
 
     @property
     def anaphora_stems(self) -> frozenset[str]:
@@ -114,4 +116,6 @@ def load_lexicon() -> Lexicon:
         speech_nouns=words("speech_nouns.txt"), expressing_verbs=words("expressing_verbs.txt"),
         cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
         hold_verbs=table("hold_verbs.tsv"), held_event_heads=words("held_event_heads.txt"),
-        not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"))
+        not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
+        disaster_heads=words("disaster_heads.txt"),
+        non_event_verbs=words("non_event_verbs.txt"))

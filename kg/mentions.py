@@ -268,6 +268,16 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if head_event and not before_acronym and _has_name(run[:-1] if len(run) > 1 else [], lex):
             out.append(make(sent, a, t.i + 1, "Event", "event"))
             continue
+        if t.norm in lex.disaster_heads and len(run) > 1 and _has_name(run[:-1], lex):
+            if a > 0 and toks[a - 1].norm in ("令和", "平成", "昭和") and toks[a].pos == "NUM":
+                a -= 1  # 令和6年能登半島地震: the era the tagger took for a verb
+            out.append(make(sent, a, t.i + 1, "Disaster", "event"))  # 能登半島地震, 東日本大震災
+            claimed.update(range(a, t.i + 1))
+            continue
+        if t.norm == "号" and len(run) >= 3 and run[-3].norm == "台風" and run[-2].pos == "NUM":
+            out.append(make(sent, t.i - 2, t.i + 1, "Disaster", "event"))  # 台風10号
+            claimed.update(range(t.i - 2, t.i + 1))
+            continue
         suffix = next((s for s in lex.suffixes if t.norm == s or (t.norm.endswith(s) and len(run) == 1)), None)
         located = _place_in_parens(sent, t.i + 1, lex)  # 北斗エナジー（茨城県つくば市）
         if suffix and len(run) > 1 and (any(is_proper(x) for x in run[:-1]) or

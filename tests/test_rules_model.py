@@ -33,6 +33,7 @@ SNIPPETS = {
     "held_in_place": "授賞式は来月１０日にオスロで開かれる。",
     "announced_plan": "東和電機は５日、北斗化学を約３００億円で買収すると発表した。",
     "plan_clause_subject": "補給機は数日かけて基地に近づき、山下健太飛行士がアームで機体をつかむ計画だ。",
+    "disaster_names": "気象庁は、令和８年南海地震と命名した。同庁は台風５号にも注意を呼びかけた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -206,3 +207,11 @@ def test_a_plan_noun_as_predicate_takes_its_own_clause_subject(results):
     label = {e.key: e.label for e in r.entities}
     # the clause right before the noun, and its subject though the parser split name and title
     assert [label[k] for k in plan.role("agent")] == ["山下健太"] and plan.predicate == "つかむ計画"
+
+
+def test_disasters_are_named_with_their_era_and_number(results):
+    r = results["disaster_names"]
+    by_label = {e.label: e.cls for e in r.entities}
+    assert by_label.get("令和8年南海地震") == "Disaster" and by_label.get("台風5号") == "Disaster"
+    # 同庁 is the agency named before it
+    assert has(r, "Request", agent="気象庁")
