@@ -756,6 +756,12 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 out.append(Fact(cls="Containment", predicate=between or "・", sentence=view.sent.index,
                                 roles=(("agent", k2), ("location", k1)), rule=rule, confidence=0.7,
                                 article_id=view.sent.article_id))
+            elif c1 == "Event" and c2 == "Person" and between.startswith("の") and len(between) <= 12 and \
+                    not any(t.pos in ("VERB", "ADJ", "AUX") for t in toks[after:m2.tok_start]):
+                # アテネ大会の女子マラソンの野口みずき: a competitor named with the event
+                out.append(Fact(cls="Attendance", predicate="の", sentence=view.sent.index,
+                                roles=(("agent", k2), ("theme", k1)), rule="event-no-person", confidence=0.6,
+                                article_id=view.sent.article_id))
             elif part := _part_rule(view, lex, m1, c1, m2, c2, between):
                 out.append(Fact(cls="Part", predicate=between or "・", sentence=view.sent.index,
                                 roles=(("agent", k2), ("theme", k1)), rule=part, confidence=0.65,

@@ -77,6 +77,8 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
     (end index, title or None). A country written before the title is skipped here; it becomes
     the organisation of the position (see kg.facts)."""
     k = _skip_reading(toks, j)
+    if k + 1 < len(toks) and toks[k].norm == "・" and j > 0 and is_katakana(toks[j - 1]):
+        k += 1  # シェケラック・コーチ
     if k < len(toks) and toks[k].norm in lex.title_prefixes:
         k += 1
     if k + 1 < len(toks) and _is_country_qualifier(toks[k], lex):
@@ -266,7 +268,15 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         head_event = next((h for h in lex.event_heads if joined.endswith(h) and joined != h), None)
         before_acronym = t.i + 3 < len(toks) and toks[t.i + 1].norm == "(" and is_acronym(toks[t.i + 2])
         if head_event and not before_acronym and _has_name(run[:-1] if len(run) > 1 else [], lex):
-            out.append(make(sent, a, t.i + 1, "Event", "event"))
+            b0 = a
+            while b0 < t.i - 1 and toks[b0].pos == "NUM" and toks[b0 + 1].norm in ("年", "年度"):
+                b0 += 2  # 2004年アテネ大会: the name is アテネ大会, written with its year
+            m = make(sent, b0, t.i + 1, "Event", "event")
+            out.append(dataclasses.replace(m, written=nfkc(surface(sent, a, t.i + 1)[2])) if b0 > a else m)
+            continue
+        if t.norm == "戦" and len(run) >= 3 and run[-3].norm == "第" and run[-2].pos == "NUM":
+            out.append(make(sent, t.i - 2, t.i + 1, "Event", "event"))  # 第7戦
+            claimed.update(range(t.i - 2, t.i + 1))
             continue
         if t.norm in lex.disaster_heads and len(run) > 1 and _has_name(run[:-1], lex):
             if a > 0 and toks[a - 1].norm in ("令和", "平成", "昭和") and toks[a].pos == "NUM":

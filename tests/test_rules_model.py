@@ -34,6 +34,7 @@ SNIPPETS = {
     "announced_plan": "東和電機は５日、北斗化学を約３００億円で買収すると発表した。",
     "plan_clause_subject": "補給機は数日かけて基地に近づき、山下健太飛行士がアームで機体をつかむ計画だ。",
     "disaster_names": "気象庁は、令和８年南海地震と命名した。同庁は台風５号にも注意を呼びかけた。",
+    "sports_event": "２０１６年リオ大会の女子レスリングの吉川千春が金メダルを取った。山中投手は前日の第３戦に先発した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -215,3 +216,11 @@ def test_disasters_are_named_with_their_era_and_number(results):
     assert by_label.get("令和8年南海地震") == "Disaster" and by_label.get("台風5号") == "Disaster"
     # 同庁 is the agency named before it
     assert has(r, "Request", agent="気象庁")
+
+
+def test_competitors_attend_the_events_they_are_named_with(results):
+    r = results["sports_event"]
+    rio = next(e for e in r.entities if e.label == "リオ大会")
+    assert rio.cls == "Event" and "2016年リオ大会" in rio.alt_labels
+    assert has(r, "Attendance", agent="吉川千春", theme="リオ大会")
+    assert has(r, "Attendance", agent="山中", theme="第3戦")
