@@ -268,6 +268,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         head_event = next((h for h in lex.event_heads if joined.endswith(h) and joined != h), None)
         before_acronym = t.i + 3 < len(toks) and toks[t.i + 1].norm == "(" and is_acronym(toks[t.i + 2])
         if head_event and not before_acronym and _has_name(run[:-1] if len(run) > 1 else [], lex):
+            if len(toks[a].norm) == 1 and toks[a].norm in lex.abbreviations and a + 1 < t.i:
+                # 仏カンヌ国際映画祭: the country, then the event
+                out.append(make(sent, a, a + 1, "Country", "abbreviation", label=lex.abbreviations[toks[a].norm]))
+                a += 1
             b0 = a
             while b0 < t.i - 1 and toks[b0].pos == "NUM" and toks[b0 + 1].norm in ("年", "年度"):
                 b0 += 2  # 2004年アテネ大会: the name is アテネ大会, written with its year
@@ -341,8 +345,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             while a < n.i - 1 and toks[a].pos == "NUM" and toks[a + 1].norm in ("日", "月", "年"):
                 a += 2  # 15日の…: a date is no part of the name
             joined = "".join(x.norm for x in toks[a:n.i + 1])
-            if not joined or joined in lex.groups or joined in lex.place_links or joined in lex.anaphora:
-                continue
+            if not joined or joined in lex.groups or joined in lex.place_links or joined in lex.anaphora \
+                    or all(x.pos == "NUM" or x.tag.startswith("名詞-普通名詞-助数詞") for x in toks[a:n.i + 1]):
+                continue  # 2025年 is a date, not what was held
             heads = lex.event_heads | lex.held_event_heads
             if needs_head == "yes" and not joined.endswith(tuple(heads)):
                 continue
@@ -396,6 +401,19 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             claimed.update(range(a, close))
             person_tokens.update(range(a, t.i))
             continue
+        if short and named and not (len(inside) == 1 and is_acronym(inside[0])) and _title_after(toks, close + 1, lex)[1]:
+            # 李相日（リ・サンイル）監督: a person's name with its reading, then the title
+            end, title = _title_after(toks, close + 1, lex)
+            title = title if lex.is_title(title) else None
+            out = [m for m in out if not (m.cls == "Person" and a <= m.tok_start and m.tok_end <= close)]
+            out.append(make(sent, a, t.i, "Person", "name+title", title=title))
+            out.append(make(sent, t.i + 1, close, "Person", "name+title", label=nfkc(surface(sent, a, t.i)[2]),
+                            title=title))
+            if title:
+                out.append(_position_after(sent, close + 1, end, title, lex))
+            claimed.update(range(a, end))
+            person_tokens.update(range(a, close))
+            continue
         if short and named:
             full = nfkc(surface(sent, a, t.i)[2])
             cls = lex.ene[ner.label] if ner else "Organization"
@@ -443,7 +461,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 b = i
                 break
         if cls != "Person" and cls != "Position":
+            a0 = a
             a, b, lead = _trim_place_words(toks, a, b, lex)
+            if a > a0 and any(toks[i].norm in lex.place_links for i in range(a0, a)) and cls not in ("Country",):
+                cls = "Place"  # 首都アスンシオン: what a place word describes is a place
             if lead is not None:
                 out.append(make(sent, lead, lead + 1, "Country", "abbreviation", label=lex.abbreviations[toks[lead].norm]))
         if b - a > 3 and toks[b - 1].norm == ")" and toks[b - 1 - 1] and _skip_reading(toks, _open_paren(toks, a, b)) == b:

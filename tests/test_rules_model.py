@@ -35,6 +35,9 @@ SNIPPETS = {
     "plan_clause_subject": "補給機は数日かけて基地に近づき、山下健太飛行士がアームで機体をつかむ計画だ。",
     "disaster_names": "気象庁は、令和８年南海地震と命名した。同庁は台風５号にも注意を呼びかけた。",
     "sports_event": "２０１６年リオ大会の女子レスリングの吉川千春が金メダルを取った。山中投手は前日の第３戦に先発した。",
+    "capital": "ペルーの首都リマで会合が開かれた。",
+    "reading_then_title": "朴成民（パク・ソンミン）監督の新作が公開された。",
+    "country_before_event": "作品は独ベルリン国際映画祭で上映された。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -224,3 +227,22 @@ def test_competitors_attend_the_events_they_are_named_with(results):
     assert rio.cls == "Event" and "2016年リオ大会" in rio.alt_labels
     assert has(r, "Attendance", agent="吉川千春", theme="リオ大会")
     assert has(r, "Attendance", agent="山中", theme="第3戦")
+
+
+def test_a_capital_is_a_place_in_its_country(results):
+    r = results["capital"]
+    assert next(e for e in r.entities if e.label == "リマ").cls == "Place"
+    assert has(r, "Containment", agent="リマ", location="ペルー")
+    assert has(r, "Containment", agent="会合", location="リマ")
+
+
+def test_a_name_with_its_reading_and_a_title_is_one_person(results):
+    r = results["reading_then_title"]
+    persons = [e for e in r.entities if e.cls == "Person"]
+    assert [p.label for p in persons] == ["朴成民"] and "パク・ソンミン" in persons[0].alt_labels
+    assert has(r, "PositionHolding", agent="朴成民", position="監督")
+
+
+def test_a_country_abbreviation_before_an_event_is_where_it_is(results):
+    r = results["country_before_event"]
+    assert has(r, "Containment", agent="ベルリン国際映画祭", location="ドイツ")
