@@ -243,16 +243,18 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     cls = lex.predicates.get(lemma)
     rule = "predicate"
     extra_from: Token | None = None
-    if (cls is None or lemma in lex.light_verbs) and (verb := _expresses(view, pred, lex)):
-        # 感謝を口にした, …を目指す考えを示した: what is expressed makes it a statement
-        cls, rule, lemma = "Statement", "stance-statement", verb
+    if (cls is None or lemma in lex.light_verbs) and (expressed := _expresses(view, pred, lex)):
+        # 感謝を口にした, …を目指す考えを示した: what is expressed makes it a statement (理解を示した: support)
+        (lemma, cls), rule = expressed, "stance-statement"
     elif lemma in lex.light_verbs:
-        noun = next((c for c in view.children(pred) if c.pos in ("NOUN", "PROPN") and c.bunsetu_head
-                     and set(particles(view.sent, c)) & {"を", "に"}), None)
-        if noun is not None:
+        nouns = [c for c in view.children(pred) if c.pos in ("NOUN", "PROPN") and c.bunsetu_head
+                 and set(particles(view.sent, c)) & {"を", "に"}]
+        # the event noun among them (28日には…会談に臨む: not 日)
+        for noun in nouns:
             noun_cls = lex.predicates.get(noun.lemma) or _event_noun_class(noun, lex)
             if noun_cls:
                 lemma, cls, rule, extra_from = noun.norm, noun_cls, "light-verb", noun
+                break
         if extra_from is None and lemma in ("する", "行う"):
             return None
     if cls is None and any(c.norm in lex.statement_context and "を" in particles(view.sent, c)
@@ -321,9 +323,10 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     return Frame(compound, pred, lemma, cls, roles, rule, explicit_agent, passive)
 
 
-def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
-    """A verb of expressing whose を-object is something said: a speech noun (感謝を語った) or a stance
-    noun with its own clause (…を目指す考えを示した). Returns the verb (口にする for 口に+する)."""
+def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """A verb of expressing whose を-object is something said: a speech noun (感謝を語った, 理解を示した)
+    or a stance noun with its own clause (…を目指す考えを示した). Returns (the verb, 口にする for
+    口に+する; the fact class)."""
     verb = pred.lemma
     if verb == "する" and any(c.norm == "口" and "に" in particles(view.sent, c) for c in view.children(pred)):
         verb = "口にする"
@@ -333,9 +336,9 @@ def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
         if "を" not in particles(view.sent, c):
             continue
         if c.norm in lex.speech_nouns:
-            return verb
+            return verb, lex.speech_nouns[c.norm]
         if c.norm in lex.statement_context and any(g.dep == "acl" and g.pos == "VERB" for g in view.children(c)):
-            return verb
+            return verb, "Statement"
     return None
 
 

@@ -67,7 +67,7 @@ class Lexicon:
     appointing_verbs: frozenset[str]
     part_units: frozenset[str]
     part_links: frozenset[str]
-    speech_nouns: frozenset[str]
+    speech_nouns: dict[str, str]
     expressing_verbs: frozenset[str]
     cataphora: frozenset[str]
     company_descriptors: frozenset[str]
@@ -113,7 +113,7 @@ def load_lexicon() -> Lexicon:
         place_links=words("place_links.txt"), formal_nouns=words("formal_nouns.txt"),
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),
-        speech_nouns=words("speech_nouns.txt"), expressing_verbs=words("expressing_verbs.txt"),
+        speech_nouns=table("speech_nouns.tsv"), expressing_verbs=words("expressing_verbs.txt"),
         cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
         hold_verbs=table("hold_verbs.tsv"), held_event_heads=words("held_event_heads.txt"),
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),

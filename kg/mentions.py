@@ -156,13 +156,21 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     person_tokens: set[int] = set()
     claimed: set[int] = set()  # tokens a rule has typed; NER spans over them give way
 
-    # quoted names after a head noun: 空母「X」
+    # quoted names after a head noun: 空母「X」, and a katakana name right after one (空母ジョージ・ワシントン)
     for t in toks:
         if t.norm in lex.quoted_heads and t.i + 2 < len(toks) and toks[t.i + 1].norm == "「":
             close = next((j for j in range(t.i + 2, min(t.i + 14, len(toks))) if toks[j].norm == "」"), None)
             if close and close > t.i + 2:
                 out.append(make(sent, t.i + 2, close, lex.quoted_heads[t.norm], "quoted"))
                 claimed.update(range(t.i + 2, close))
+        elif t.norm in lex.quoted_heads and t.i + 1 < len(toks) and is_katakana(toks[t.i + 1]) \
+                and len(toks[t.i + 1].norm) > 1:
+            k = t.i + 1
+            while k < len(toks) and (is_katakana(toks[k]) or (toks[k].norm == "・" and k + 1 < len(toks)
+                                                              and is_katakana(toks[k + 1]))):
+                k += 1
+            out.append(make(sent, t.i + 1, k, lex.quoted_heads[t.norm], "quoted"))
+            claimed.update(range(t.i + 1, k))
 
     # name + title: the strongest evidence of a person
     k = 0

@@ -38,6 +38,8 @@ SNIPPETS = {
     "capital": "ペルーの首都リマで会合が開かれた。",
     "reading_then_title": "朴成民（パク・ソンミン）監督の新作が公開された。",
     "country_before_event": "作品は独ベルリン国際映画祭で上映された。",
+    "support_expressed": "会談で、李首相は日本の提案に理解を示した。",
+    "ship_name": "首相は停泊中の護衛艦イズモの艦上で訓示した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -246,3 +248,12 @@ def test_a_name_with_its_reading_and_a_title_is_one_person(results):
 def test_a_country_abbreviation_before_an_event_is_where_it_is(results):
     r = results["country_before_event"]
     assert has(r, "Containment", agent="ベルリン国際映画祭", location="ドイツ")
+
+
+def test_understanding_expressed_is_support(results):
+    assert has(results["support_expressed"], "Support", agent="李")
+
+
+def test_a_katakana_name_after_a_vessel_word_is_the_vessel(results):
+    r = results["ship_name"]
+    assert next(e for e in r.entities if e.label == "イズモ").cls == "Artifact"
