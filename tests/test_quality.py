@@ -26,15 +26,17 @@ def test_dev_article(quality):
 @pytest.mark.parametrize("domain", ["examples", "business", "culture", "disaster", "politics", "science", "sports"])
 def test_corpus_domains_do_not_regress(quality, domain):
     d = quality[0][domain]
-    # measured 2026-11-30: entity recall 0.63–0.86, entity precision 0.77–0.94, fact precision 0.60–1.00
-    assert d["entity_recall"] >= 0.55, d
-    assert d["entity_precision"] >= 0.65, d
-    assert d["fact_precision"] >= 0.5, d
+    # measured 2026-11-30 (second session): entity recall 0.75–0.92, entity precision 0.79–0.92,
+    # fact recall 0.40–0.76, fact precision 0.70–1.00
+    assert d["entity_recall"] >= 0.7, d
+    assert d["entity_precision"] >= 0.72, d
+    assert d["fact_recall"] >= 0.35, d
+    assert d["fact_precision"] >= 0.62, d
 
 
 def test_every_relation_is_found_somewhere(quality):
     relations = quality[1]
     found = {r for r, v in relations.items() if v["found"] > 0}
-    # relations kg has rules for; part_of and successor_of have none yet (see the issue notes)
+    # relations kg has rules for; successor_of has none that the corpus triggers yet (see the issue notes)
     assert {"meets", "states", "holds_position", "located_in", "member_of", "visits", "attends", "gives",
-            "agrees_with", "requests", "plans", "supports", "praises"} <= found
+            "agrees_with", "requests", "plans", "supports", "praises", "part_of"} <= found
