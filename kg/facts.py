@@ -47,6 +47,7 @@ class SentenceView:
     kids: dict[int, list[int]] = field(default_factory=dict)
     in_quote: set[int] = field(default_factory=set)
     local_governments: frozenset[str] = frozenset()  # places that act: 石川県は…方針だ
+    focus_company: str | None = None  # the company the article was last about (for 社長 with no company)
 
     def is_agent(self, key: str) -> bool:
         return self.classes.get(key) in AGENTIVE or key in self.local_governments
@@ -151,7 +152,8 @@ class Frame:
 
 def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities: dict[str, Entity], *,
                   article_date: str | None = None, carried_topic: list[str] | None = None,
-                  leaders: Sequence[str] = (), lex: Lexicon | None = None) -> tuple[list[Fact], list[str] | None]:
+                  leaders: Sequence[str] = (), lex: Lexicon | None = None,
+                  focus_company: str | None = None) -> tuple[list[Fact], list[str] | None]:
     """Facts of one sentence, and the sentence's topic for the next one (None: no topic)."""
     lex = lex or load_lexicon()
     classes = {k: e.cls for k, e in entities.items()}
@@ -160,7 +162,8 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
             classes.setdefault(k, entities[k].cls if k in entities else "Group")
     view = SentenceView(sent, list(pairs), classes,
                         local_governments=frozenset(k for k, e in entities.items() if e.cls == "Place"
-                                                    and e.label.endswith(ADMIN_SUFFIXES)))
+                                                    and e.label.endswith(ADMIN_SUFFIXES)),
+                        focus_company=focus_company)
     topic = _topic(view, lex)
     if topic is None:
         topic, carried_topic = [], carried_topic
@@ -180,6 +183,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts, frames)
     facts += _planned_event_facts(view, facts)
+    facts += _cosigned_accords(view, facts)
     facts += _venue_facts(view, frames)
     facts = [f for f in facts if f.role("agent")]
     return _dedupe(facts), topic
@@ -411,6 +415,25 @@ def _announced_future(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
         return False
     head = view.toks[pred.head]
     return head.i != pred.i and head.lemma in lex.announcing_verbs and pred.i not in view.in_quote
+
+
+def _cosigned_accords(view: SentenceView, facts: list[Fact]) -> list[Fact]:
+    """Two parties that sign together (両社は…契約を結んだ) agree with each other, unless the sentence
+    already says so."""
+    here = [f for f in facts if f.sentence == view.sent.index]
+    if any(f.cls == "Accord" for f in here):
+        return []
+    out = []
+    for f in here:
+        signers = f.role("agent")
+        if f.cls != "Signing" or len(signers) < 2:
+            continue
+        out.append(Fact(cls="Accord", predicate=f.predicate, sentence=f.sentence,
+                        roles=tuple(sorted({("agent", signers[0])} | {("participant", k) for k in signers[1:]}
+                                           | {(r, k) for r, k in f.roles if r == "theme"})),
+                        modality=f.modality, rule="signed-together", confidence=0.5, date=f.date,
+                        article_id=f.article_id))
+    return out
 
 
 def _planned_event_facts(view: SentenceView, facts: list[Fact]) -> list[Fact]:
@@ -704,6 +727,13 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
             out.extend(Fact(cls="Membership", predicate="()", sentence=view.sent.index,
                             roles=(("agent", k), ("organization", ok)), rule="person(org)", confidence=0.7,
                             article_id=view.sent.article_id) for _, ok in inside[:1])
+        if title and not orgs and lex.titles.get(title) == "corporate":
+            # 大西健一社長は…: the company the article is about (one named before in this sentence first)
+            before = [(cm, ck) for cm, ck in view.pairs if view.classes.get(ck) == "Company" and cm.tok_end <= m.tok_start
+                      and cm.rule not in ("group",)]
+            company = max(before, key=lambda p: p[0].tok_end)[1] if before else view.focus_company
+            if company:
+                orgs.append(company)
         if not title or position is None:
             continue
         roles = {("agent", k), ("position", position)} | {("organization", o) for o in orgs}

@@ -34,10 +34,14 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     by_sentence: dict[int, list] = {}
     for m, k in pairs:
         by_sentence.setdefault(m.sentence, []).append((m, k))
+    focus_company = None
     for sent in parsed.sentences:
         sent_pairs = by_sentence.get(sent.index, [])
         found, topic = extract_facts(sent, sent_pairs, by_key, article_date=parsed.article.date,
-                                     carried_topic=carried, leaders=leaders, lex=lex)
+                                     carried_topic=carried, leaders=leaders, lex=lex, focus_company=focus_company)
+        companies = [(m.start, k) for m, k in sent_pairs if by_key[k].cls == "Company" and m.rule != "group"]
+        if companies:
+            focus_company = max(companies)[1]
         facts.extend(found)
         if topic is not None:  # a sentence without a topic keeps the previous one's
             carried = topic

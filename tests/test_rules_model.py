@@ -40,6 +40,8 @@ SNIPPETS = {
     "country_before_event": "作品は独ベルリン国際映画祭で上映された。",
     "support_expressed": "会談で、李首相は日本の提案に理解を示した。",
     "ship_name": "首相は停泊中の護衛艦イズモの艦上で訓示した。",
+    "implied_company": "大和電機は新工場の建設を発表した。山内剛社長は「地域に貢献したい」と語った。",
+    "cosigned": "大和電機と東和商事は同日、合弁会社の設立に関する契約を結んだ。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -257,3 +259,16 @@ def test_understanding_expressed_is_support(results):
 def test_a_katakana_name_after_a_vessel_word_is_the_vessel(results):
     r = results["ship_name"]
     assert next(e for e in r.entities if e.label == "イズモ").cls == "Artifact"
+
+
+def test_a_company_officer_named_alone_belongs_to_the_company_in_focus(results):
+    r = results["implied_company"]
+    assert has(r, "Membership", agent="山内剛", organization="大和電機")
+    assert has(r, "PositionHolding", agent="山内剛", position="社長", organization="大和電機")
+
+
+def test_parties_that_sign_together_agree(results):
+    r = results["cosigned"]
+    assert has(r, "Signing", agent="大和電機") and has(r, "Signing", agent="東和商事")
+    assert has(r, "Accord", agent="大和電機", participant="東和商事") or \
+        has(r, "Accord", agent="東和商事", participant="大和電機")  # an accord has no direction
