@@ -25,11 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402
 
+from kg._browser import CHROMIUM, chromium, offline_page, poll  # noqa: E402
 from kg.visualise import COLOURS, render_networkx  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 RELATIONS = ["metWith", "agreedWith", "praised", "visited", "attended", "gaveTo", "holdsPosition",
              "interactedWith", "requested", "plans"]
 FACT_OF = {"metWith": "Meeting", "agreedWith": "Accord", "praised": "Praise", "visited": "Visit",
@@ -63,34 +60,17 @@ def synthetic_graph(n: int, *, edges_per_node: float = 2.0, seed: int = 1) -> nx
 
 
 def measure(browser, html: Path) -> dict:
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    external: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
-
-    ctx.route("**/*", route)
-    page = ctx.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    o = offline_page(browser, width=1400, height=900)
     try:
-        page.goto(html.as_uri(), timeout=120_000)
-        deadline = time.monotonic() + 120
-        while not page.evaluate("window.kgReady === true"):  # no wait_for_function: the page's CSP forbids eval
-            if time.monotonic() > deadline:
-                raise SystemExit("the page did not draw within 120 s")
-            page.wait_for_timeout(50)
-        out = page.evaluate("""() => { const nav = performance.getEntriesByType('navigation')[0];
+        o.page.goto(html.as_uri(), timeout=120_000)
+        poll(o.page, "window.kgReady === true", timeout=120_000, interval=50)
+        out = o.page.evaluate("""() => { const nav = performance.getEntriesByType('navigation')[0];
             return {first_draw: window.kgFirstDraw, dom_ready: nav.domContentLoadedEventEnd,
                     nodes: kg.network.body.data.nodes.length, edges: kg.network.body.data.edges.length}; }""")
     finally:
-        ctx.close()
-    if external or errors:
-        raise SystemExit(f"{html}: external requests {external}, page errors {errors}")
+        o.context.close()
+    if o.external or o.errors:
+        raise SystemExit(f"{html}: external requests {o.external}, page errors {o.errors}")
     return out
 
 
@@ -100,26 +80,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args(argv)
 
-    from playwright.sync_api import sync_playwright
-
     rows = []
-    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            for n in a.sizes:
-                G = synthetic_graph(n)
-                t0 = time.perf_counter()
-                html = render_networkx(G, title=f"synthetic {n}")
-                render_s = time.perf_counter() - t0
-                path = Path(tmp) / f"graph-{n}.html"
-                path.write_text(html, encoding="utf-8")
-                runs = [measure(browser, path) for _ in range(a.runs)]
-                draws = [r["first_draw"] for r in runs]
-                rows.append((n, G.number_of_edges(), runs[0]["nodes"], runs[0]["edges"], render_s,
-                             len(html.encode()) / 1e6, statistics.median(r["dom_ready"] for r in runs),
-                             statistics.median(draws), draws))
-        finally:
-            browser.close()
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp, chromium() as browser:
+        for n in a.sizes:
+            G = synthetic_graph(n)
+            t0 = time.perf_counter()
+            html = render_networkx(G, title=f"synthetic {n}")
+            render_s = time.perf_counter() - t0
+            path = Path(tmp) / f"graph-{n}.html"
+            path.write_text(html, encoding="utf-8")
+            runs = [measure(browser, path) for _ in range(a.runs)]
+            draws = [r["first_draw"] for r in runs]
+            rows.append((n, G.number_of_edges(), runs[0]["nodes"], runs[0]["edges"], render_s,
+                         len(html.encode()) / 1e6, statistics.median(r["dom_ready"] for r in runs),
+                         statistics.median(draws), draws))
 
     import subprocess
 

@@ -115,13 +115,17 @@ def cmd_validate(a) -> int:
 
 
 def cmd_serve(a) -> int:
-    from .serve import serve
+    from .serve import is_loopback, serve
 
     def ready(server) -> None:
-        print(f"SPARQL endpoint: {server.query_url}  (query page: {server.url}; read-only; Ctrl-C stops it)",
-              flush=True)
+        if not is_loopback(a.host):
+            _err(f"kg serve: warning: listening on {a.host}: anyone who can reach this machine on port {a.port} "
+                 "can query the graph (read-only, no authentication)")
+        print(f"SPARQL endpoint: {server.query_url}  (query page: {server.url}; read-only; "
+              f"{server.timeout:g} s and {server.limit} rows per query; Ctrl-C stops it)", flush=True)
 
-    return serve(a.graph, host=a.host, port=a.port, on_ready=ready)
+    return serve(a.graph, host=a.host, port=a.port, timeout=a.timeout, limit=a.limit, memory_mb=a.memory,
+                 on_ready=ready)
 
 
 def cmd_export(a) -> int:
@@ -169,10 +173,16 @@ def make_parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="check a graph folder against ontology/shapes.ttl (SHACL); exit 1 if invalid")
     va.add_argument("graph")
     va.set_defaults(func=cmd_validate)
-    sv = sub.add_parser("serve", help="a read-only SPARQL endpoint (Oxigraph server) over a graph folder")
+    sv = sub.add_parser("serve", help="a read-only SPARQL endpoint over a graph folder, with a time and a row limit")
     sv.add_argument("graph")
     sv.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    sv.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                    help="stop a query that runs longer (default: 10)")
+    sv.add_argument("--limit", type=int, default=10000, metavar="ROWS",
+                    help="answer at most ROWS solutions or triples, and say so in X-Kg-Truncated (default: 10000)")
+    sv.add_argument("--memory", type=int, default=2048, metavar="MB",
+                    help="memory one query may use; 0 for no limit (default: 2048)")
     sv.set_defaults(func=cmd_serve)
     pu = sub.add_parser("push", help="PUT each named graph of a graph folder to a SPARQL server (Graph Store Protocol)")
     pu.add_argument("graph")

@@ -19,65 +19,34 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def shoot(html: Path, out: Path, *, node: str = "高市早苗", width: int = 1400, height: int = 900) -> None:
-    from playwright.sync_api import sync_playwright
+    from kg._browser import chromium, offline_page, poll
 
-    external: list[str] = []
-    errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            ctx = browser.new_context(viewport={"width": width, "height": height})
-
-            def route(r):
-                if r.request.url.startswith("file://"):
-                    r.continue_()
-                else:
-                    external.append(r.request.url)
-                    r.abort()
-
-            ctx.route("**/*", route)
-            page = ctx.new_page()
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(html.resolve().as_uri())
-            poll(page, "window.kgReady === true")
-            page.evaluate("window.__lastPos = null")
-            poll(page, "(() => { const s = JSON.stringify(kg.network.getPositions()); const same = s === window.__lastPos;"
-                       " window.__lastPos = s; return same; })()", interval=250)
-            found = page.evaluate(
-                """name => { const n = kg.data.nodes.find(n => n.label === name || n.label_en === name
-                                                           || n.aliases.includes(name));
-                             if (!n) return null;
-                             kg.network.selectNodes([n.id]); kg.showNode(n.id); return n.label; }""", node)
-            if found is None:
-                raise SystemExit(f"no node named {node!r} in {html}")
-            page.locator("#search").fill(found)  # shows the search in use; selects the same node
-            page.wait_for_timeout(300)
-            page.evaluate("kg.network.fit()")  # the whole graph in view, the node still selected
-            page.wait_for_timeout(300)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(out))
-        finally:
-            browser.close()
-    if external or errors:
-        raise SystemExit(f"page problems: external requests {external}, errors {errors}")
-
-
-def poll(page, expression: str, timeout: float = 60.0, interval: int = 100) -> None:
-    """Wait until a JavaScript expression is truthy (wait_for_function would eval() in the page,
-    which its Content-Security-Policy forbids)."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise SystemExit(f"timed out waiting for: {expression}")
-        page.wait_for_timeout(interval)
+    with chromium() as browser:
+        o = offline_page(browser, width=width, height=height)
+        page = o.page
+        page.goto(html.resolve().as_uri())
+        poll(page, "window.kgReady === true", timeout=60_000)
+        page.evaluate("window.__lastPos = null")
+        poll(page, "(() => { const s = JSON.stringify(kg.network.getPositions()); const same = s === window.__lastPos;"
+                   " window.__lastPos = s; return same; })()", timeout=60_000, interval=250)
+        found = page.evaluate(
+            """name => { const n = kg.data.nodes.find(n => n.label === name || n.label_en === name
+                                                       || n.aliases.includes(name));
+                         if (!n) return null;
+                         kg.network.selectNodes([n.id]); kg.showNode(n.id); return n.label; }""", node)
+        if found is None:
+            raise SystemExit(f"no node named {node!r} in {html}")
+        page.locator("#search").fill(found)  # shows the search in use; selects the same node
+        page.wait_for_timeout(300)
+        page.evaluate("kg.network.fit()")  # the whole graph in view, the node still selected
+        page.wait_for_timeout(300)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+    if o.external or o.errors:
+        raise SystemExit(f"page problems: external requests {o.external}, errors {o.errors}")
 
 
 def main(argv: list[str] | None = None) -> int:

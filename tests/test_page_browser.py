@@ -7,7 +7,6 @@ Expected values come from graph.trig and ontology/kg.ttl read with rdflib, not f
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -16,13 +15,11 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg._browser import chromium, offline_page, poll
 from tests.conftest import DEV_TEXT, ROOT
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 KG_NS = "https://w3id.org/kgnews/ontology#"
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 GAZETTEER = ROOT / "ontology" / "gazetteer.ttl"
@@ -34,10 +31,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @dataclass
@@ -84,24 +79,14 @@ def opener(browser):
     contexts = []
 
     def open_(url: str | None) -> Opened:
-        ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+        off = offline_page(browser, width=1400, height=900)  # only file:// loads; the rest is recorded
+        ctx, page = off.context, off.page
         contexts.append(ctx)
         ctx.add_init_script(_INIT)
-        page = ctx.new_page()
-        o = Opened(page)
-
-        def route(r):
-            if r.request.url.startswith("file://"):
-                r.continue_()
-            else:
-                o.external.append(r.request.url)
-                r.abort()
-
-        ctx.route("**/*", route)
+        o = Opened(page, off.external, off.errors)
         # Belt and braces: the request event also sees what a route might not be asked about.
         ctx.on("request", lambda req: None if req.url.startswith("file://") or req.url in o.external
                else o.external.append(req.url))
-        page.on("pageerror", lambda e: o.errors.append(str(e)))
         page.on("console", lambda m: o.console_errors.append(m.text) if m.type == "error" else None)
 
         def dialog(d):
@@ -119,15 +104,9 @@ def opener(browser):
         c.close()
 
 
-def wait_for(page, expression: str, timeout: int = 30_000, interval: int = 100) -> None:
-    """Poll a JavaScript expression until it is truthy. Playwright's wait_for_function evaluates its
-    predicate with eval() in the page when it has to poll, which the page's Content-Security-Policy
-    (no 'unsafe-eval') forbids; page.evaluate goes through the DevTools protocol and is not blocked."""
-    deadline = time.monotonic() + timeout / 1000
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} ms waiting for: {expression}")
-        page.wait_for_timeout(interval)
+# Poll a JavaScript expression until it is truthy: not wait_for_function, which the page's CSP blocks
+# (see kg._browser.poll).
+wait_for = poll
 
 
 def wait_still(page, timeout: int = 30_000) -> None:
