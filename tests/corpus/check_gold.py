@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check the hand-written gold annotations of the test corpus and the examples.
 
-For every ``*.gold.json`` under ``tests/corpus/`` and ``examples/`` this checks:
+For every ``*.gold.json`` under ``tests/corpus/``, ``tests/heldout/`` and ``examples/``
+this checks:
 
 * the JSON has the expected keys (url, text_file, entities, facts; and per
   entity / fact the keys of the gold format);
@@ -29,7 +30,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SEARCH_DIRS = [ROOT / "tests" / "corpus", ROOT / "examples"]
+SEARCH_DIRS = [ROOT / "tests" / "corpus", ROOT / "tests" / "heldout", ROOT / "examples"]
 DEV_DIR = ROOT.parent / "shared" / "corpus" / "dev"
 
 ENTITY_TYPES = {
