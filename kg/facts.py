@@ -259,7 +259,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
             if noun_cls:
                 lemma, cls, rule, extra_from = noun.norm, noun_cls, "light-verb", noun
                 break
-        if extra_from is None and lemma in ("する", "行う"):
+        if extra_from is None and lemma in ("する", "行う") and lemma not in lex.hold_verbs:
             return None
     if cls is None and any(c.norm in lex.statement_context and "を" in particles(view.sent, c)
                            and any(set(particles(view.sent, g)) & {"と", "との"} for g in view.children(c))
@@ -752,7 +752,8 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
     """Where things are: 韓国・釜山, 熊本県菊陽町, 韓国南部の釜山, 佐世保基地の米空母「X」,
     釜山での…会議, ミナト半導体（東京都港区）."""
     out = []
-    ms = sorted(((m, k) for m, k in view.pairs if m.rule not in ("group", "anaphor")), key=lambda p: p[0].start)
+    ms = sorted(((m, k) for m, k in view.pairs if m.rule != "group" and (m.rule != "anaphor" or m.cls == "Place")),
+                key=lambda p: p[0].start)
     toks = view.toks
     for (m1, k1) in ms:
         c1 = view.classes.get(k1)
@@ -779,6 +780,9 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
             if rule is None and c1 == "Country" and c2 in ORG_CLASSES | {"Facility", "Event"} and \
                     (between == "・" or (between == "" and m1.rule == "abbreviation")):
                 rule = "country-prefix"  # 米ウォルト・ディズニー, オーストラリア・メルボルン大
+            if rule is None and between == "の" and c1 in ("Place", "Country") and c2 in ORG_CLASSES \
+                    and m2.rule not in ("anaphor",):
+                rule = "place-no-org"  # 鹿児島県の種子島宇宙センター, カナダのX社
             if rule is None and between.startswith("の") and len(between) <= 5 and c1 in ("Place", "Facility") \
                     and c2 in ("Facility", "Artifact", "Event") \
                     and not any(t.pos in ("VERB", "ADJ") for t in toks[after:m2.tok_start]):

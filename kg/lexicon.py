@@ -77,6 +77,7 @@ class Lexicon:
     announcing_verbs: frozenset[str]
     disaster_heads: frozenset[str]
     non_event_verbs: frozenset[str]
+    place_suffixes: frozenset[str]
 
     @property
     def anaphora_stems(self) -> frozenset[str]:
@@ -118,4 +119,4 @@ def load_lexicon() -> Lexicon:
         hold_verbs=table("hold_verbs.tsv"), held_event_heads=words("held_event_heads.txt"),
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
         disaster_heads=words("disaster_heads.txt"),
-        non_event_verbs=words("non_event_verbs.txt"))
+        non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"))

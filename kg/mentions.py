@@ -524,12 +524,40 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                                                written=nfkc(surface(sent, a, b)[2])))
                 continue
         out.append(make(sent, a, b, cls, "ner"))
+    out += _place_names_left(sent, out, claimed, lex)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
     orgs = [m for m in out if m.rule in ("suffix", "name(place)") and m.cls != "Person"]
     out = [m for m in out if not (m.cls == "Person" and m.rule == "ner" and any(
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
     return _dedupe(out)
+
+
+def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], lex: Lexicon) -> list[Mention]:
+    """Place names the NER missed (南種子町, カムチャツカ半島): proper nouns the dictionary tags as places,
+    with a place suffix, standing as a name of their own (not inside a longer compound: 日本|時間)."""
+    toks = sent.tokens
+    covered = claimed | {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    i = 0
+    while i < len(toks):
+        if i in covered or not (is_proper(toks[i]) and toks[i].tag.startswith("名詞-固有名詞-地名")):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j not in covered and toks[j].tag.startswith("名詞-固有名詞-地名"):
+            j += 1
+        if j < len(toks) and j not in covered and toks[j].norm in lex.place_suffixes:
+            j += 1
+        inside_compound = j < len(toks) and toks[j].pos in ("NOUN", "PROPN") and toks[j].norm not in lex.place_links
+        if not inside_compound and (i == 0 or toks[i - 1].pos not in ("NOUN", "PROPN") or i - 1 in covered):
+            country = j == i + 1 and toks[i].tag.startswith("名詞-固有名詞-地名-国")
+            parts = _split_place(toks, i, j)  # 鹿児島県|南種子町
+            out += [make(sent, x, y, "Country" if country else "Place", "place-tag") for x, y in parts[:-1]]
+            last = make(sent, *parts[-1], "Country" if country else "Place", "place-tag")
+            out.append(dataclasses.replace(last, written=nfkc(surface(sent, i, j)[2])) if len(parts) > 1 else last)
+        i = j
+    return out
 
 
 def surname_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> list[Mention]:

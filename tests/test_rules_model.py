@@ -42,6 +42,8 @@ SNIPPETS = {
     "ship_name": "首相は停泊中の護衛艦イズモの艦上で訓示した。",
     "implied_company": "大和電機は新工場の建設を発表した。山内剛社長は「地域に貢献したい」と語った。",
     "cosigned": "大和電機と東和商事は同日、合弁会社の設立に関する契約を結んだ。",
+    "place_left": "ロケットは鹿児島県南種子町の宇宙センターから打ち上げられた。同県志賀町では震度５を観測した。",
+    "held_passive": "決勝はトロントで行われた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -272,3 +274,14 @@ def test_parties_that_sign_together_agree(results):
     assert has(r, "Signing", agent="大和電機") and has(r, "Signing", agent="東和商事")
     assert has(r, "Accord", agent="大和電機", participant="東和商事") or \
         has(r, "Accord", agent="東和商事", participant="大和電機")  # an accord has no direction
+
+
+def test_place_names_the_ner_missed_are_found_and_placed(results):
+    r = results["place_left"]
+    assert has(r, "Containment", agent="南種子町", location="鹿児島県")
+    # 同県 stands for the prefecture named before it
+    assert has(r, "Containment", agent="志賀町", location="鹿児島県")
+
+
+def test_an_event_held_by_a_passive_light_verb_is_in_the_place(results):
+    assert has(results["held_passive"], "Containment", agent="決勝", location="トロント")
