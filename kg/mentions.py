@@ -145,7 +145,11 @@ def _nominal_run_left(toks: tuple[Token, ...], end: int) -> int:
 
 
 def _has_name(toks: Iterable[Token], lex: Lexicon) -> bool:
-    return any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
+    toks = list(toks)
+    # a foreign name written in katakana with its ・ (ローンデポ・パーク) is a name though the dictionary
+    # does not know it
+    dotted = any(t.norm == "・" for t in toks[1:-1]) and all(is_katakana(t) or t.norm == "・" for t in toks)
+    return dotted or any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
 
 
 def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention]:
@@ -441,7 +445,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         elif two in lex.groups:
             out.append(make(sent, t.i, t.i + 2, "Group", "group", refers_to=(lex.groups[two],)))
             claimed.update((t.i, t.i + 1))
-        elif t.norm in lex.groups:
+        elif t.norm in lex.groups and not (t.i + 1 < len(toks) and toks[t.i + 1].pos in ("NOUN", "PROPN")
+                                           and toks[t.i + 1].norm not in lex.titles and not toks[t.i].bunsetu_head):
+            # 両国は…, 両国首脳 (a title after it) — but not 両国国技館, a name that starts so
             out.append(make(sent, t.i, t.i + 1, "Group", "group", refers_to=(lex.groups[t.norm],)))
             claimed.add(t.i)
         elif t.i + 1 < len(toks) and two in lex.anaphora and _anaphor_fits(toks, t.i, t.i + 2, lex.anaphora[two]):
