@@ -184,6 +184,8 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts, frames)
     facts += _planned_event_facts(view, facts)
     facts += _cosigned_accords(view, facts)
+    facts += _quoted_statements(view, lex, facts)
+    facts += _source_statements(view, lex, facts)
     facts += _venue_facts(view, frames)
     facts = [f for f in facts if f.role("agent")]
     return _dedupe(facts), topic
@@ -417,6 +419,60 @@ def _announced_future(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
     return head.i != pred.i and head.lemma in lex.announcing_verbs and pred.i not in view.in_quote
 
 
+def _quoted_statements(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> list[Fact]:
+    """「…」と自賛した, 「…」と評価した: whatever the verb, a quote in 「」 before と is said by its
+    subject, as well as what the verb's own class says."""
+    out = []
+    for f in facts:
+        if f.sentence != view.sent.index or f.cls == "Statement" or f.quote or not f.role("agent") \
+                or f.predicate in lex.naming_verbs:
+            continue
+        pred = next((t for t in view.toks if t.lemma == f.predicate and t.pos == "VERB"), None)
+        quote = _quote(view, pred, lex) if pred is not None else None
+        if not quote or not _quote_is_bracketed(view, pred):
+            continue
+        out.append(Fact(cls="Statement", predicate=f.predicate, sentence=f.sentence,
+                        roles=tuple((r, k) for r, k in f.roles if r == "agent"), modality=f.modality,
+                        rule="quote-verb", confidence=0.6, date=f.date, quote=quote, article_id=f.article_id))
+    return out
+
+
+def _quote_is_bracketed(view: SentenceView, pred: Token) -> bool:
+    """Whether a と-argument of the verb ends with 」 (「…」と): a direct quote, not a と-partner."""
+    for c in view.children(pred):
+        ps = particles(view.sent, c)
+        if ps[:1] == ["と"]:
+            marker = next((t for t in view.toks[c.i + 1:] if t.head == c.i and t.dep == "case"), None)
+            if marker is not None and marker.i > 0 and view.toks[marker.i - 1].norm in _QUOTE_CLOSE:
+                return True
+    return False
+
+
+def _source_statements(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> list[Fact]:
+    """気象庁によると、…: what the sentence reports is said by its source."""
+    out = []
+    for t in view.toks:
+        if t.lemma != "よる" or t.i == 0 or view.toks[t.i - 1].norm != "に" or t.i in view.in_quote:
+            continue
+        nxt = view.toks[t.i + 1].norm if t.i + 1 < len(view.toks) else ""
+        if not (nxt == "と" or t.norm == "よれ" and nxt == "ば"):
+            continue  # による (by) is not によると (according to)
+        noun = view.toks[t.i - 2] if t.i >= 2 else None
+        if noun is None:
+            continue
+        sources = [k for k in view.keys_at(noun) if view.is_agent(k)]
+        if not sources or any(f.cls == "Statement" and set(f.role("agent")) & set(sources)
+                               for f in facts if f.sentence == view.sent.index):
+            continue
+        rest = next((x for x in view.toks[t.i + 1:] if x.norm == "、"), None)
+        start = rest.end if rest is not None else t.end
+        quote = view.sent.text[start - view.sent.start:].rstrip("。").strip() or None
+        out.append(Fact(cls="Statement", predicate="によると", sentence=view.sent.index,
+                        roles=(("agent", sources[0]),), modality="Reported", rule="source", confidence=0.6,
+                        quote=quote, article_id=view.sent.article_id))
+    return out
+
+
 def _cosigned_accords(view: SentenceView, facts: list[Fact]) -> list[Fact]:
     """Two parties that sign together (両社は…契約を結んだ) agree with each other, unless the sentence
     already says so."""
@@ -512,11 +568,14 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
             roles.append(("location", country))
     agents = [k for r, k in roles if r == "agent"]
     roles = [(r, k) for r, k in roles if not (r != "agent" and k in agents)]
-    quote = _quote(view, pred, lex) if frame.cls == "Statement" else None
-    if frame.cls == "GenericEvent" and len({k for _, k in roles}) < 2 and quote is None:
+    cls = frame.cls
+    if cls == "GenericEvent" and frame.lemma not in lex.naming_verbs and _quote_is_bracketed(view, pred):
+        cls, rule = "Statement", rule + "+quote"  # 「…」と自賛した: a verb kg does not know, with a quote
+    quote = _quote(view, pred, lex) if cls == "Statement" else None
+    if cls == "GenericEvent" and len({k for _, k in roles}) < 2 and quote is None:
         return None
     amount = _amount(view, pred)
-    return Fact(cls=frame.cls, predicate=frame.lemma, sentence=view.sent.index,
+    return Fact(cls=cls, predicate=frame.lemma, sentence=view.sent.index,
                 roles=tuple(sorted(set(roles))), modality=_modality(view, pred, lex), rule=rule,
                 confidence=confidence, date=_date_for(view, pred, dates), quote=quote, amount=amount,
                 article_id=view.sent.article_id)
@@ -602,8 +661,8 @@ def _quote(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
             lo = _leftmost(view, c)
             text = view.sent.text[view.toks[lo].start - view.sent.start:marker.start - view.sent.start]
             text = text.strip("、 ")
-            if text.startswith("「") and text.endswith("」") and text.count("「") == 1:
-                text = text[1:-1]
+            if text.endswith("」") and text.count("「") == 1:
+                text = text[text.index("「") + 1:-1]  # 試合を「…」と: the words in brackets
             if text:
                 return text
     return None

@@ -78,6 +78,7 @@ class Lexicon:
     disaster_heads: frozenset[str]
     non_event_verbs: frozenset[str]
     place_suffixes: frozenset[str]
+    naming_verbs: frozenset[str]
 
     @property
     def anaphora_stems(self) -> frozenset[str]:
@@ -119,4 +120,5 @@ def load_lexicon() -> Lexicon:
         hold_verbs=table("hold_verbs.tsv"), held_event_heads=words("held_event_heads.txt"),
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
         disaster_heads=words("disaster_heads.txt"),
-        non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"))
+        non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"),
+        naming_verbs=words("naming_verbs.txt"))

@@ -44,6 +44,8 @@ SNIPPETS = {
     "cosigned": "大和電機と東和商事は同日、合弁会社の設立に関する契約を結んだ。",
     "place_left": "ロケットは鹿児島県南種子町の宇宙センターから打ち上げられた。同県志賀町では震度５を観測した。",
     "held_passive": "決勝はトロントで行われた。",
+    "source": "気象庁によると、震源の深さは約１０キロと推定される。北朝鮮による発射が続いた。",
+    "quote_any_verb": "山田太郎監督は試合を「１００点満点で９０点だ」と自賛した。監督は選手を「宝」と呼んだ。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -285,3 +287,18 @@ def test_place_names_the_ner_missed_are_found_and_placed(results):
 
 def test_an_event_held_by_a_passive_light_verb_is_in_the_place(results):
     assert has(results["held_passive"], "Containment", agent="決勝", location="トロント")
+
+
+def test_what_a_source_reports_is_its_statement(results):
+    r = results["source"]
+    got = statements(r)
+    assert got == [(0, {"気象庁"}, "震源の深さは約10キロと推定される")] or \
+        got == [(0, {"気象庁"}, "震源の深さは約１０キロと推定される")]
+    # による (by) is no source
+    assert not any(sentence == 1 for sentence, _, _ in got)
+
+
+def test_a_quote_before_any_verb_is_said_but_a_quoted_name_is_not(results):
+    got = statements(results["quote_any_verb"])
+    assert (0, {"山田太郎"}, "１００点満点で９０点だ") in got or (0, {"山田太郎"}, "100点満点で90点だ") in got
+    assert not any(sentence == 1 for sentence, _, _ in got)  # 「宝」と呼んだ names, says nothing
