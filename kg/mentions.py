@@ -599,20 +599,24 @@ def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Menti
     """Well-known names the NER missed (チェコ, 国会, ユネスコ): token spans whose text is a name of
     the gazetteer (``names``: name → class), longest first, where no other mention is."""
     toks = sent.tokens
+    norms = [t.norm for t in toks]
+    longest = max(map(len, names), default=0)
     taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
     out = []
     i = 0
     while i < len(toks):
-        hit = None
-        for j in range(min(len(toks), i + 8), i, -1):
-            text = "".join(t.norm for t in toks[i:j])
-            if text in names and not taken & set(range(i, j)) and any(t.pos in _NOMINAL for t in toks[i:j]):
-                hit = j
+        hit, text, acc = None, "", ""
+        for j in range(i, min(len(toks), i + 8)):
+            if j in taken:
                 break
-        if hit is None:
+            acc += norms[j]
+            if len(acc) > longest:
+                break
+            if acc in names:
+                hit, text = j + 1, acc
+        if hit is None or not any(t.pos in _NOMINAL for t in toks[i:hit]):
             i += 1
             continue
-        text = "".join(t.norm for t in toks[i:hit])
         out.append(make(sent, i, hit, names[text], rule, label=text))
         i = hit
     return out
