@@ -778,6 +778,17 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
             out.append(Fact(cls="Membership", predicate="の", sentence=view.sent.index,
                             roles=(("agent", k), ("organization", by_end[m.tok_start - 1][1])),
                             rule="org-no-person", confidence=0.7, article_id=view.sent.article_id))
+        paren = next((i for i in range(m.tok_end, min(m.tok_end + 4, len(toks))) if toks[i].norm == "("), None)
+        if paren is not None and all(toks[i].pos == "NOUN" for i in range(m.tok_end, paren)):
+            # 吉村洋文代表（大阪府知事）: another office in parentheses after the name and its title
+            close = next((i for i in range(paren + 1, min(paren + 8, len(toks))) if toks[i].norm == ")"), None)
+            inner = [(pm, pk) for pm, pk in positions if close and paren < pm.tok_start and pm.tok_end == close]
+            for pm, pk in inner[:1]:
+                where = [ck for cm, ck in view.pairs if cm.tok_end == pm.tok_start and paren < cm.tok_start
+                         and view.classes.get(ck) in ORG_CLASSES | {"Country", "Place"}]
+                out.append(Fact(cls="PositionHolding", predicate=pm.label, sentence=view.sent.index,
+                                roles=tuple(sorted({("agent", k), ("position", pk)} | {("organization", w) for w in where})),
+                                rule="person(office)", confidence=0.75, article_id=view.sent.article_id))
         if m.tok_end + 2 < len(toks) and toks[m.tok_end].norm == "(":
             # 北口榛花（ＪＡＬ）: the organisation in parentheses after a name
             inside = [(om, ok) for om, ok in view.pairs if om.tok_start == m.tok_end + 1

@@ -467,6 +467,19 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             a += 1
         while b > a and toks[b - 1].pos in ("PUNCT", "SYM"):
             b -= 1
+        last = toks[b - 1].norm
+        fused = last[:1] in _ADMIN_SUFFIXES and lex.is_title(last[1:])  # 福岡|県知事
+        if cls == "Person" and b - a >= 2 and (lex.is_title(last) and toks[b - 2].norm.endswith(_ADMIN_SUFFIXES)
+                                               or fused) and all(
+                    x.tag.startswith("名詞-固有名詞-地名") or x.norm in _ADMIN_SUFFIXES for x in toks[a:b - 1]):
+            # 福岡県知事 tagged as a person: the prefecture, and its office (see _local_offices)
+            if fused:
+                out.append(make(sent, a, b - 1, "Place", "ner-split", label=nfkc(surface(sent, a, b - 1)[2]) + last[0]))
+            else:
+                out.extend(make(sent, x, y, "Place", "ner-split") for x, y in _split_place(toks, a, b - 1))
+            out.append(make(sent, b - 1, b, "Position", "ner", label=last[1:] if fused else last))
+            claimed.update(range(a, b))
+            continue
         if cls == "Person" and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)) \
                 and any(is_proper(x) for x in toks[a:b]) and not _title_after(toks, b, lex)[1]:
             cls = "Place"  # 南米パラグアイ tagged as a person: only place names and no title
@@ -531,12 +544,27 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 continue
         out.append(make(sent, a, b, cls, "ner"))
     out += _place_names_left(sent, out, claimed, lex)
+    out = _local_offices(out)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
     orgs = [m for m in out if m.rule in ("suffix", "name(place)") and m.cls != "Person"]
     out = [m for m in out if not (m.cls == "Person" and m.rule == "ner" and any(
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
     return _dedupe(out)
+
+
+def _local_offices(mentions: list[Mention]) -> list[Mention]:
+    """大阪府知事, 横浜市長: an office written right after the prefecture or city it governs is that
+    place's office (a node of its own, not every 知事 at once); the place stays a mention too."""
+    places = {m.tok_end: m for m in mentions if m.cls == "Place" and m.label.endswith(_ADMIN_SUFFIXES)
+              and m.rule not in ("group", "anaphor")}
+    out = []
+    for m in mentions:
+        place = places.get(m.tok_start)
+        if m.cls == "Position" and place is not None and place.sentence == m.sentence:
+            m = dataclasses.replace(m, label=place.label + m.label)
+        out.append(m)
+    return out
 
 
 def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], lex: Lexicon) -> list[Mention]:

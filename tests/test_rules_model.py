@@ -46,6 +46,7 @@ SNIPPETS = {
     "held_passive": "決勝はトロントで行われた。",
     "source": "気象庁によると、震源の深さは約１０キロと推定される。北朝鮮による発射が続いた。",
     "quote_any_verb": "山田太郎監督は試合を「１００点満点で９０点だ」と自賛した。監督は選手を「宝」と呼んだ。",
+    "office_in_parentheses": "高田氏は、改革党の森本健司代表（福岡県知事）と会談した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -302,3 +303,9 @@ def test_a_quote_before_any_verb_is_said_but_a_quoted_name_is_not(results):
     got = statements(results["quote_any_verb"])
     assert (0, {"山田太郎"}, "１００点満点で９０点だ") in got or (0, {"山田太郎"}, "100点満点で90点だ") in got
     assert not any(sentence == 1 for sentence, _, _ in got)  # 「宝」と呼んだ names, says nothing
+
+
+def test_an_office_in_parentheses_after_a_name_is_held_and_belongs_to_its_place(results):
+    r = results["office_in_parentheses"]
+    assert has(r, "PositionHolding", agent="森本健司", position="福岡県知事", organization="福岡県")
+    assert has(r, "PositionHolding", agent="森本健司", position="代表")
