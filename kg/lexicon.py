@@ -79,6 +79,7 @@ class Lexicon:
     non_event_verbs: frozenset[str]
     place_suffixes: frozenset[str]
     naming_verbs: frozenset[str]
+    trailing_nouns: frozenset[str]
 
     @property
     def anaphora_stems(self) -> frozenset[str]:
@@ -121,4 +122,4 @@ def load_lexicon() -> Lexicon:
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
         disaster_heads=words("disaster_heads.txt"),
         non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"),
-        naming_verbs=words("naming_verbs.txt"))
+        naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"))

@@ -149,7 +149,12 @@ def _has_name(toks: Iterable[Token], lex: Lexicon) -> bool:
     # a foreign name written in katakana with its ・ (ローンデポ・パーク) is a name though the dictionary
     # does not know it
     dotted = any(t.norm == "・" for t in toks[1:-1]) and all(is_katakana(t) or t.norm == "・" for t in toks)
-    return dotted or any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
+    # a model designation, letters then a number (H3, H2A, F35): a name
+    model = any(_LATIN.match(a.norm) and b.pos == "NUM" for a, b in zip(toks, toks[1:]))
+    return dotted or model or any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
+
+
+_LATIN = re.compile(r"^[A-Z]{1,3}$")
 
 
 def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention]:
@@ -275,6 +280,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 (t.i + 1 < len(toks) and toks[t.i + 1].pos in _NOMINAL and not ends_before_link):
             continue
         a = _nominal_run_left(toks, t.i + 1)
+        while t.i > a and t.norm in lex.trailing_nouns:
+            t = toks[t.i - 1]  # 東日本大震災|以来: the name ends before the word of time or place
         run = toks[a:t.i + 1]
         joined = "".join(x.norm for x in run)
         head_event = next((h for h in lex.event_heads if joined.endswith(h) and joined != h), None)
@@ -306,7 +313,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         suffix = next((s for s in lex.suffixes if t.norm == s or (t.norm.endswith(s) and len(run) == 1)), None)
         located = _place_in_parens(sent, t.i + 1, lex)  # 北斗エナジー（茨城県つくば市）
-        if suffix and len(run) > 1 and (any(is_proper(x) for x in run[:-1]) or
+        if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             out.append(make(sent, a, t.i + 1, lex.suffixes[suffix], "suffix"))
             claimed.update(range(a, t.i + 1))

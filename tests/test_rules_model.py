@@ -47,6 +47,7 @@ SNIPPETS = {
     "source": "気象庁によると、震源の深さは約１０キロと推定される。北朝鮮による発射が続いた。",
     "quote_any_verb": "山田太郎監督は試合を「１００点満点で９０点だ」と自賛した。監督は選手を「宝」と呼んだ。",
     "office_in_parentheses": "高田氏は、改革党の森本健司代表（福岡県知事）と会談した。",
+    "name_then_time_word": "２０１１年の東日本大震災以来の規模となった。衛星はＨ２Ａロケットで打ち上げられた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -309,3 +310,9 @@ def test_an_office_in_parentheses_after_a_name_is_held_and_belongs_to_its_place(
     r = results["office_in_parentheses"]
     assert has(r, "PositionHolding", agent="森本健司", position="福岡県知事", organization="福岡県")
     assert has(r, "PositionHolding", agent="森本健司", position="代表")
+
+
+def test_a_name_ends_before_a_word_of_time_and_model_designations_are_names(results):
+    by_label = {e.label: e.cls for e in results["name_then_time_word"].entities}
+    assert by_label.get("東日本大震災") == "Disaster"
+    assert by_label.get("H2Aロケット") == "Artifact"
