@@ -552,6 +552,11 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 [(r, k) for r, k in roles if r != "agent"]
     if frame.cls in ("Meeting", "Accord") and not any(r == "participant" for r, _ in roles):
         roles += [("participant", k) for k in _stray_partners(view, pred) if k not in agents]
+    if frame.cls in ("Praise", "Nomination") and not any(view.classes.get(k) == "Person" for r, k in roles
+                                                           if r != "agent"):
+        # 同氏の取り組みを評価した: the person whose work is praised (or put forward)
+        roles += [("theme", k) for k in _stray_partners(view, pred, ("の",))
+                  if k not in agents and view.classes.get(k) == "Person"][:1]
     if frame.cls == "Meeting" and "首脳" in frame.compound:
         others = [k for k in leaders if k not in agents and ("participant", k) not in roles]
         if others and not any(view.classes.get(k) == "Person" for r, k in roles if r == "participant"):
@@ -605,12 +610,13 @@ def _first_position(view: SentenceView, keys: list[str]) -> int:
     return min((m.start for m, k in view.pairs if k in keys), default=10**9)
 
 
-def _stray_partners(view: SentenceView, pred: Token) -> list[str]:
+def _stray_partners(view: SentenceView, pred: Token, marks: tuple[str, ...] = ("と", "とも")) -> list[str]:
     """と-marked names the parser hung on a noun (…大統領と東京の迎賓館で会談した): partners of the
-    predicate when only nouns stand between them and it."""
+    predicate when only nouns stand between them and it. With ``marks=("の",)``: whose work or
+    merit is the object (同氏の取り組みを評価した, X氏の功績を理由に推薦する)."""
     out = []
     for t in view.toks:
-        if not t.bunsetu_head or t.i >= pred.i or particles(view.sent, t)[:1] not in (["と"], ["とも"]):
+        if not t.bunsetu_head or t.i >= pred.i or particles(view.sent, t)[:1] not in [[m] for m in marks]:
             continue
         cur, ok = t, False
         while cur.head != cur.i:
@@ -766,7 +772,7 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 word = toks[i].norm + word
             else:
                 word = ""
-            if word and lex.is_title(word):
+            if word and lex.is_office(word):
                 title = word
                 entry = link(word, "Position", load_gazetteer())
                 position = f"wd:{entry.qid}" if entry else entity_key("Position", word)

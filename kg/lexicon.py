@@ -90,6 +90,10 @@ class Lexicon:
     def is_title(self, word: str) -> bool:
         return word in self.titles and self.titles[word] != "honorific"
 
+    def is_office(self, word: str) -> bool:
+        """A title that names an office someone holds (首相, 社長), not a role word (選手) or an honorific."""
+        return self.titles.get(word) in ("leader", "office", "corporate")
+
     def is_honorific(self, word: str) -> bool:
         return self.titles.get(word) == "honorific"
 

@@ -205,7 +205,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                             title=title if title and lex.is_title(title) else None, written_end=end))
             person_tokens.update(range(a, k))
             claimed.update(range(a, end))
-            if title and lex.is_title(title):
+            if title and lex.is_office(title):
                 out.append(_position_after(sent, k, end, title, lex))
         k = max(k, a + 1)
 
@@ -224,7 +224,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         out.append(make(sent, a, j, "Person", "name+title", title=title, written_end=end))
         person_tokens.update(range(a, j))
         claimed.update(range(a, end))
-        out.append(_position_after(sent, j, end, title, lex))
+        if lex.is_office(title):
+            out.append(_position_after(sent, j, end, title, lex))
 
     # a short name the tokenizer fused with its honorific (習氏): the name before it
     for t in toks:
@@ -313,7 +314,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         suffix = next((s for s in lex.suffixes if t.norm == s or (t.norm.endswith(s) and len(run) == 1)), None)
         located = _place_in_parens(sent, t.i + 1, lex)  # 北斗エナジー（茨城県つくば市）
-        if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or
+        # トランプ政権, スポーツ庁 — but not パワー半導体, a kind of product
+        katakana_name = suffix is not None and lex.suffixes[suffix] in ("Government", "PoliticalParty") and \
+            all(is_katakana(x) or x.norm == "・" for x in run[:-1]) and len("".join(x.norm for x in run[:-1])) >= 3
+        if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or katakana_name or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             out.append(make(sent, a, t.i + 1, lex.suffixes[suffix], "suffix"))
             claimed.update(range(a, t.i + 1))
@@ -428,7 +432,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, a, t.i, "Person", "name+title", title=title))
             out.append(make(sent, t.i + 1, close, "Person", "name+title", label=nfkc(surface(sent, a, t.i)[2]),
                             title=title))
-            if title:
+            if title and lex.is_office(title):
                 out.append(_position_after(sent, close + 1, end, title, lex))
             claimed.update(range(a, end))
             person_tokens.update(range(a, close))
@@ -525,7 +529,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 cls = "Place"
             if title and lex.is_title(title):
                 out.append(make(sent, a, b, "Person", "name+title", title=title, written_end=end))
-                out.append(_position_after(sent, b, end, title, lex))
+                if lex.is_office(title):
+                    out.append(_position_after(sent, b, end, title, lex))
                 continue
         elif cls == "Position":
             title = next((span_text[i:] for i in range(len(span_text)) if span_text[i:] in lex.titles), None)
@@ -534,7 +539,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 out.append(make(sent, names[0], names[-1] + 1, "Person", "ner-split",
                                 title=title if title and lex.is_title(title) else None, written_end=b))
                 a = names[-1] + 1
-            if title and lex.is_title(title) and a < b:
+            if title and lex.is_office(title) and a < b:
                 out.append(make(sent, _title_start(toks, a, b, lex), b, "Position", "ner", label=title))
             continue
         elif cls in NAME_CLASSES or cls in ("Product", "Artifact"):

@@ -48,6 +48,9 @@ SNIPPETS = {
     "quote_any_verb": "山田太郎監督は試合を「１００点満点で９０点だ」と自賛した。監督は選手を「宝」と呼んだ。",
     "office_in_parentheses": "高田氏は、改革党の森本健司代表（福岡県知事）と会談した。",
     "name_then_time_word": "２０１１年の東日本大震災以来の規模となった。衛星はＨ２Ａロケットで打ち上げられた。",
+    "administration": "スミス政権下で規制が緩和された。",
+    "whose_work": "佐藤首相は、停戦に尽力した田中一郎氏の取り組みを評価した。",
+    "role_word": "山本一郎選手は試合後に会見した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -316,3 +319,18 @@ def test_a_name_ends_before_a_word_of_time_and_model_designations_are_names(resu
     by_label = {e.label: e.cls for e in results["name_then_time_word"].entities}
     assert by_label.get("東日本大震災") == "Disaster"
     assert by_label.get("H2Aロケット") == "Artifact"
+
+
+def test_a_katakana_leader_name_with_政権_is_a_government(results):
+    by_label = {e.label: e.cls for e in results["administration"].entities}
+    assert by_label.get("スミス政権") == "Government"
+
+
+def test_praise_of_someone_s_work_praises_them(results):
+    assert has(results["whose_work"], "Praise", agent="佐藤", theme="田中一郎")
+
+
+def test_a_role_word_marks_a_person_but_is_no_office(results):
+    r = results["role_word"]
+    assert [e.label for e in r.entities if e.cls == "Person"] == ["山本一郎"]
+    assert not any(e.cls == "Position" for e in r.entities)
