@@ -976,10 +976,14 @@ def _visited_country(word: str, lex: Lexicon) -> str | None:
 
 
 def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact]) -> list[Fact]:
-    """来日 / 訪米 as a noun (来日中に, 訪米した際): a visit to that country by the clause's agent."""
+    """来日 / 訪米 as a noun (来日中に, 訪米した際) and X入り (韓国入りした): a visit to that country or
+    place by the clause's agent."""
     out = []
+    places_before = {m.tok_end: k for m, k in view.pairs if view.classes.get(k) in PLACES and m.rule != "group"}
     for t in view.toks:
         key = _visited_country(t.norm, lex)
+        if t.norm == "入り" and t.i in places_before:
+            key = places_before[t.i]  # 韓国入りした: arrived in Korea
         if not key or t.pos == "VERB":
             continue
         cur = t
@@ -992,7 +996,7 @@ def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts:
         else:
             agents = [k for f in facts if f.sentence == view.sent.index and f.predicate == head.lemma
                       for r, k in f.roles if r == "agent"] or topic
-        for a in agents[:1]:
+        for a in _unique(agents):
             out.append(Fact(cls="Visit", predicate=t.norm, sentence=view.sent.index,
                             roles=(("agent", a), ("location", key)), rule="visit-noun", confidence=0.7,
                             article_id=view.sent.article_id))

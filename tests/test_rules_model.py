@@ -51,6 +51,8 @@ SNIPPETS = {
     "administration": "スミス政権下で規制が緩和された。",
     "whose_work": "佐藤首相は、停戦に尽力した田中一郎氏の取り組みを評価した。",
     "role_word": "山本一郎選手は試合後に会見した。",
+    "arrival": "スミス大統領は２９日、韓国入りした。",
+    "instruction": "山田首相は関係省庁に避難対策の徹底を指示した。大船渡市は住民に避難指示を出した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -334,3 +336,14 @@ def test_a_role_word_marks_a_person_but_is_no_office(results):
     r = results["role_word"]
     assert [e.label for e in r.entities if e.cls == "Person"] == ["山本一郎"]
     assert not any(e.cls == "Position" for e in r.entities)
+
+
+def test_arriving_in_a_country_is_a_visit(results):
+    r = results["arrival"]
+    assert has(r, "Visit", agent="スミス", location="大韓民国")
+
+
+def test_instructions_and_evacuation_orders_are_requests(results):
+    r = results["instruction"]
+    assert has(r, "Request", agent="山田")
+    assert has(r, "Request", agent="大船渡市")
