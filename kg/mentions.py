@@ -386,8 +386,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         for item in gift_items(sent, p):
             span = phrase(sent, item, _GIFT_DEPS)
-            if span:
-                out.append(make(sent, span[0], span[1], "Artifact", "gift"))
+            if not span or any(e.end == item.i + 1 and lex.ene.get(e.label) in ("Award", "Product") for e in sent.ents):
+                continue  # ノーベル化学賞を授与: the award is named already
+            a = span[0]
+            # the date or anything before a comma is not part of what is given (8日、2025年の…賞)
+            commas = [i for i in range(span[0], span[1]) if toks[i].norm == "、"]
+            if commas:
+                a = commas[-1] + 1
+            while a < span[1] - 1 and (toks[a].pos == "NUM" or toks[a].tag.startswith("名詞-普通名詞-助数詞")
+                                        or toks[a].norm == "の"):
+                a += 1
+            out.append(make(sent, a, span[1], "Artifact", "gift"))
 
     # who a meeting is with, when no name is there (…の家族とも面会した): the phrase itself
     for p in toks:
