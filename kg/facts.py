@@ -574,6 +574,10 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
     agents = [k for r, k in roles if r == "agent"]
     roles = [(r, k) for r, k in roles if not (r != "agent" and k in agents)]
     cls = frame.cls
+    if cls == "Appointment" and any(view.classes.get(k) == "Award" for r, k in roles if r == "position"):
+        # 主演男優賞に選ばれた: chosen for an award is a win, not an office
+        cls, rule = "Win", rule + "+award"
+        roles = [("theme" if r == "position" else r, k) for r, k in roles]
     if cls == "GenericEvent" and frame.lemma not in lex.naming_verbs and _quote_is_bracketed(view, pred):
         cls, rule = "Statement", rule + "+quote"  # 「…」と自賛した: a verb kg does not know, with a quote
     quote = _quote(view, pred, lex) if cls == "Statement" else None

@@ -53,6 +53,7 @@ SNIPPETS = {
     "role_word": "山本一郎選手は試合後に会見した。",
     "arrival": "スミス大統領は２９日、韓国入りした。",
     "instruction": "山田首相は関係省庁に避難対策の徹底を指示した。大船渡市は住民に避難指示を出した。",
+    "award_chosen": "主演の高木陽子さんは、主演女優賞に選ばれた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -347,3 +348,9 @@ def test_instructions_and_evacuation_orders_are_requests(results):
     r = results["instruction"]
     assert has(r, "Request", agent="山田")
     assert has(r, "Request", agent="大船渡市")
+
+
+def test_chosen_for_an_award_is_a_win_not_an_office(results):
+    r = results["award_chosen"]
+    assert has(r, "Win", agent="高木陽子", theme="主演女優賞")
+    assert not any(f.cls == "Appointment" for f in r.facts)
