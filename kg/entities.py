@@ -191,6 +191,14 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
             ref = m.refers_to[0]
             if ref.startswith("title:"):
                 counter = Counter(k for pm, k in pairs if pm.cls == "Person" and pm.title == ref[6:])
+            elif ref in ("companies", "persons"):
+                # 両社, 両氏: the two named most before it, the later one first on a tie
+                wanted = ("Company", "Organization") if ref == "companies" else ("Person",)
+                before = [(pm, k) for pm, k in pairs if pm.start < m.start and entities[k]["cls"] in wanted
+                          and pm.rule not in ("group", "anaphor")]
+                counts = Counter(k for _, k in before)
+                last = {k: pm.start for pm, k in before}
+                counter = Counter({k: (counts[k], last[k]) for k in counts})
             else:
                 counter = pool.get(ref, Counter())
             top = [k for k, _ in counter.most_common(2)]
