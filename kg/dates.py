@@ -50,6 +50,19 @@ def resolve_date(text: str, article_date: str | None) -> DateValue | None:
     m = re.search(r"(\d{4})年度", t)
     if m:
         return DateValue(m.group(1), "gYear", text)
+    m = re.fullmatch(r"(?:約|およそ)?(\d{1,4})(年|か月|カ月|ヶ月|ケ月|日)(前|後)(?:以来|ごろ|頃|まで|に)?", t.strip())
+    if m and ref:  # 6年前, 3か月後, 10日前: counted from the article's date
+        n, unit, way = int(m.group(1)), m.group(2), -1 if m.group(3) == "前" else 1
+        if unit == "年":
+            year = ref.year + way * n
+            return DateValue(f"{year:04d}", "gYear", text) if 1 <= year <= 9999 else None
+        if unit == "日":
+            try:
+                return DateValue((ref + dt.timedelta(days=way * n)).isoformat(), "date", text)
+            except OverflowError:
+                return None
+        k = ref.year * 12 + ref.month - 1 + way * n
+        return DateValue(f"{k // 12:04d}-{k % 12 + 1:02d}", "gYearMonth", text) if 1 <= k // 12 <= 9999 else None
     m = re.search(r"(?:(\d{4})年|(今年|昨年|去年|来年))?(?:(\d{1,2})月|(今月|先月|来月))?(?:(\d{1,2})日)?", t)
     if not m or not any(m.groups()):
         return None
@@ -87,6 +100,59 @@ def resolve_date(text: str, article_date: str | None) -> DateValue | None:
     if day is None:
         return DateValue(f"{year:04d}-{month:02d}", "gYearMonth", text)
     return _make(year, month, day, text)
+
+
+def resolve_range(text: str, article_date: str | None) -> tuple[DateValue, DateValue] | None:
+    """'30日から11月1日' → (start, end); the end borrows the start's year and month when it gives
+    none. None when the text is not a range of two dates.
+
+    >>> [d.value for d in resolve_range("10月30日から11月1日まで", "2025-10-28")]
+    ['2025-10-30', '2025-11-01']
+    >>> [d.value for d in resolve_range("2025年12月30日から1月3日", "2025-10-28")]
+    ['2025-12-30', '2026-01-03']
+    """
+    parts = re.split(r"から|～|〜", unicodedata.normalize("NFKC", text), maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip():
+        return None
+    start = resolve_date(parts[0], article_date)
+    right = re.sub(r"(まで|にかけて)$", "", parts[1].strip())
+    if start is None or not right:
+        return None
+    end = resolve_date(right, start.value[:10] if start.datatype == "date" else article_date)
+    if end is None:
+        return None
+    value = end.value
+    if value < start.value[:len(value)] and not re.search(r"\d{4}年|令和|平成|昭和", right):
+        value = f"{int(value[:4]) + 1:04d}{value[4:]}"  # 12月30日から1月3日: into the next year
+    return start, DateValue(value, end.datatype, right)
+
+
+def parse_time(text: str) -> str | None:
+    """A time of day → 'HH:MM' (24-hour). '午後4時10分ごろ' → '16:10'; '午前0時' → '00:00';
+    None when it is not one.
+
+    >>> parse_time("午後4時10分ごろ")
+    '16:10'
+    >>> parse_time("午前８時２５分")
+    '08:25'
+    """
+    t = _norm(text)
+    m = re.search(r"(午前|午後)?(\d{1,2})時(?:(\d{1,2})分|(半))?", t)
+    if not m:
+        return None
+    hour, minute = int(m.group(2)), int(m.group(3) or (30 if m.group(4) else 0))
+    if m.group(1) == "午後" and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def with_time(date: DateValue, time: str | None) -> DateValue:
+    """A day and a time of day → one xsd:dateTime (Japanese news times are Japan time, +09:00)."""
+    if time is None or date.datatype != "date":
+        return date
+    return DateValue(f"{date.value}T{time}:00+09:00", "dateTime", date.text)
 
 
 def _make(y: int, mo: int, d: int, text: str) -> DateValue | None:

@@ -9,15 +9,16 @@ Each fact names its rule and a confidence; its modality comes from auxiliaries a
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .dates import parse_amount, resolve_date
+from .dates import parse_amount, parse_time, resolve_date, resolve_range, with_time
 from .entities import entity_key, link, load_gazetteer
 from .lexicon import DATA, Lexicon, _rows, load_lexicon
 from .mentions import _skip_reading, gift_items, nfkc, particles
-from .types import DateValue, Entity, Fact, Mention, Sentence, Token
+from .types import DateValue, Entity, Fact, Mention, NamedSpan, Sentence, Token
 
 AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
 PLACES = {"Place", "Country", "Facility"}
@@ -188,6 +189,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _source_statements(view, lex, facts)
     facts += _venue_facts(view, frames)
     facts = [f for f in facts if f.role("agent")]
+    facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _dedupe(facts), topic
 
 
@@ -689,17 +691,37 @@ def _leftmost(view: SentenceView, t: Token) -> int:
 
 
 def _dates(view: SentenceView, article_date: str | None) -> dict[int, DateValue]:
-    """Head token index of each date in the sentence → its value."""
+    """Head token index of each date in the sentence → its value: a day with its time of day
+    (1日午後4時10分 → xsd:dateTime), a range (30日から11月1日 → start with its end), 6年前."""
     out: dict[int, DateValue] = {}
-    for e in view.sent.ents:
-        if e.label != "Date":
+    spans = [e for e in view.sent.ents if e.label in ("Date", "Period_Day", "Period_Year", "Period_Month", "Time")]
+    joined = set()
+    for e in spans:
+        if e.label == "Time" or e.start in joined:
             continue
+        end_span = next((x for x in spans if x.label != "Time" and x.start == e.end + 1
+                         and view.toks[e.end].norm == "から"), None)
+        if end_span is not None:  # 3日|から|5日: the NER gave the two ends of a range
+            joined.add(end_span.start)
+            e = NamedSpan(e.start, end_span.end, e.label)
         text = view.sent.text[view.toks[e.start].start - view.sent.start:view.toks[e.end - 1].end - view.sent.start]
-        value = resolve_date(text, article_date)
+        if e.label != "Date" and (not re.search(r"前|後", text) or "間" in text) and e.label != "Period_Day":
+            continue  # 3年間 is a length of time, not a date
+        if "間" in text or "連続" in text:
+            continue
+        span = resolve_range(text, article_date)
+        value = DateValue(span[0].value, span[0].datatype, text, span[1].value, span[1].datatype) if span \
+            else resolve_date(text, article_date)
         if value is None:
             continue
+        after = next((t for t in spans if t.label == "Time" and t.start in (e.end, e.end + 1)), None)
+        if after is not None and not span:
+            value = with_time(value, parse_time(view.sent.text[view.toks[after.start].start - view.sent.start:
+                                                               view.toks[after.end - 1].end - view.sent.start]))
         last = view.toks[e.end - 1]
         out[last.head] = value
+        if after is not None:  # 1日|午後4時10分ごろ、: the time is what the parser hangs on the verb
+            out[view.toks[after.end - 1].head] = value
     return out
 
 

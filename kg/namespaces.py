@@ -95,6 +95,7 @@ class KG(DefinedNamespace):
     modality: URIRef
     date: URIRef
     dateText: URIRef
+    endDate: URIRef
     time: URIRef
     quote: URIRef
     amount: URIRef

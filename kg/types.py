@@ -105,6 +105,8 @@ class DateValue:
     value: str  # lexical form
     datatype: str  # xsd local name: date, gYearMonth, gYear, dateTime
     text: str  # as written
+    end: str | None = None  # the last day of a range (30日から11月1日), same kinds of value
+    end_datatype: str | None = None
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ SNIPPETS = {
     "arrival": "スミス大統領は２９日、韓国入りした。",
     "instruction": "山田首相は関係省庁に避難対策の徹底を指示した。大船渡市は住民に避難指示を出した。",
     "award_chosen": "主演の高木陽子さんは、主演女優賞に選ばれた。",
+    "dates": "山田太郎首相は１日午後４時１０分ごろ、スミス大統領と会談した。佐藤一郎氏は３日から５日まで米国を訪問する。鈴木花子氏は６年前に来日した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -354,3 +355,13 @@ def test_chosen_for_an_award_is_a_win_not_an_office(results):
     r = results["award_chosen"]
     assert has(r, "Win", agent="高木陽子", theme="主演女優賞")
     assert not any(f.cls == "Appointment" for f in r.facts)
+
+
+def test_dates_with_a_time_ranges_and_years_ago(results):
+    r = results["dates"]  # the article is dated 2026-04-01
+    by_cls = {f.cls: f for f in r.facts}
+    meeting, visit = by_cls["Meeting"], next(f for f in r.facts if f.cls == "Visit" and f.predicate == "訪問")
+    assert (meeting.date.value, meeting.date.datatype, meeting.time) == ("2026-04-01T16:10:00+09:00", "dateTime", "16:10")
+    assert (visit.date.value, visit.date.end) == ("2026-04-03", "2026-04-05")
+    came = next(f for f in r.facts if f.cls == "Visit" and f.predicate == "来日")
+    assert (came.date.value, came.date.datatype) == ("2020", "gYear")
