@@ -907,7 +907,7 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                                 article_id=view.sent.article_id))
         for (m2, k2) in ms:  # 石川県危機対策課: a unit named after its parent
             if m2.rule == "unit" and m1.rule == "unit-parent" and m2.tok_start == m1.tok_start and k2 != k1:
-                out.append(Fact(cls="Part", predicate="", sentence=view.sent.index,
+                out.append(Fact(cls="Part", predicate="部局", sentence=view.sent.index,
                                 roles=(("agent", k2), ("theme", k1)), rule="unit-name", confidence=0.7,
                                 article_id=view.sent.article_id))
         # 名前（所在地）: a company or body with its place in parentheses
