@@ -599,7 +599,13 @@ def _relative_head(view: SentenceView, pred: Token, frame: Frame) -> list[str]:
     head = view.toks[pred.head]
     if head.pos not in ("NOUN", "PROPN") or head.i in view.in_quote:
         return []
-    return [k for k in view.keys_at(head) if view.is_agent(k) and view.classes.get(k) != "Group"]
+    if head.dep == "nmod" and "の" in particles(view.sent, head):
+        return []  # 参加した|輪島市の女性: the clause describes the whole phrase, not the name before の
+    # the noun itself names them (…を務める山田氏, 来日したスミス大統領), not a word before it
+    # (参加した輪島市の女性: the woman, not the city)
+    ending = {k for m, k in view.pairs if m.tok_end - 1 == head.i or (view.classes.get(k) == "Person"
+                                                                      and m.tok_end <= head.i <= m.tok_end + 3)}
+    return [k for k in view.keys_at(head) if view.is_agent(k) and view.classes.get(k) != "Group" and k in ending]
 
 
 def _governing_subject(view: SentenceView, pred: Token, frames: dict[int, Frame]) -> list[str]:

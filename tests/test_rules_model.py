@@ -365,3 +365,4 @@ def test_dates_with_a_time_ranges_and_years_ago(results):
     assert (visit.date.value, visit.date.end) == ("2026-04-03", "2026-04-05")
     came = next(f for f in r.facts if f.cls == "Visit" and f.predicate == "来日")
     assert (came.date.value, came.date.datatype) == ("2020", "gYear")
+
