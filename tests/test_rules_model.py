@@ -366,3 +366,18 @@ def test_dates_with_a_time_ranges_and_years_ago(results):
     came = next(f for f in r.facts if f.cls == "Visit" and f.predicate == "来日")
     assert (came.date.value, came.date.datatype) == ("2020", "gYear")
 
+
+
+def test_a_range_and_a_time_are_typed_literals_in_the_graph(results):
+    from rdflib import URIRef
+    from rdflib.namespace import XSD
+
+    from kg.graph import dataset_for
+    from kg.namespaces import KG
+
+    ds = dataset_for([results["dates"]], with_ontology=False)
+    ends = {(o.toPython().isoformat(), o.datatype) for _, _, o, _ in ds.quads((None, URIRef(KG.endDate), None, None))}
+    assert ends == {("2026-04-05", XSD.date)}
+    times = {str(o) for _, _, o, _ in ds.quads((None, URIRef(KG.time), None, None))}
+    stamps = {o.datatype for _, _, o, _ in ds.quads((None, URIRef(KG.date), None, None))}
+    assert times == {"16:10"} and XSD.dateTime in stamps
