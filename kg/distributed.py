@@ -3,7 +3,8 @@ article, the model loaded once per worker.
 
 Workers need the same environment as the driver (kg, spaCy, GiNZA, ja_ginza). Each task parses
 and extracts one article and sends back its ArticleResult without tokens (``incremental.slim``);
-the driver then does what it does after a serial run (cross-article resolution, RDF, store).
+the driver takes each as it finishes and then does what it does after a serial run (cross-article
+resolution, RDF, store).
 ``kg.nlp.load_nlp`` is cached per process, so each worker process loads GiNZA on its first task.
 """
 from __future__ import annotations
@@ -56,9 +57,9 @@ def connect(address: str) -> Iterator[object]:
 
 
 def extract_on_cluster(articles: list[Article], *, address: str, progress: Callable[[str], None] | None = None,
-                       on_error: Callable[[Article, Exception], None] | None = None) -> list[ArticleResult]:
-    """extract_all on a Dask cluster: the same results (without tokens), in input order. Each
-    article is reported as its task finishes; an error in one goes to ``on_error`` (or is raised)."""
+                       on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[ArticleResult]:
+    """extract_all on a Dask cluster: the same results (without tokens), each as its task finishes
+    (reported then, by its input place); an error in one goes to ``on_error`` (or is raised)."""
     from distributed import as_completed
 
     def run(todo: list[Article]):
@@ -75,8 +76,9 @@ def extract_on_cluster(articles: list[Article], *, address: str, progress: Calla
 
 
 def extract_in_processes(articles: list[Article], *, processes: int, progress: Callable[[str], None] | None = None,
-                         on_error: Callable[[Article, Exception], None] | None = None) -> list[ArticleResult]:
-    """extract_all on ``processes`` local worker processes, each loading GiNZA once.
+                         on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[ArticleResult]:
+    """extract_all on ``processes`` local worker processes, each loading GiNZA once; the results
+    come as they finish.
 
     Not spaCy's ``nlp.pipe(n_process=…)``: spaCy sends each Doc to its workers as bytes, which
     turns GiNZA's sub-token records into lists, and GiNZA's split-mode-B compound splitter then
@@ -99,21 +101,20 @@ def extract_in_processes(articles: list[Article], *, processes: int, progress: C
     return _gather(articles, run, progress, on_error)
 
 
-def _gather(articles, run, progress, on_error) -> list[ArticleResult]:
+def _gather(articles, run, progress, on_error) -> Iterator[ArticleResult]:
     """Send the Japanese articles to ``run`` (which yields (position, result getter) as each
-    finishes), report each by its input place, and return the results in input order."""
+    finishes), report each by its input place, and yield the results as they come."""
     from .graph import has_japanese
 
     total = len(articles)
-    results: list[ArticleResult | None] = [None] * total
     todo = []
     for n, a in enumerate(articles):
         if has_japanese(a):
             todo.append(n)
         else:
-            results[n] = ArticleResult(article=a, sentences=(), mentions=(), entities=(), facts=())
             if progress:
                 progress(f"[{n + 1}/{total}] {a.source}: warning: no Japanese text, nothing extracted")
+            yield ArticleResult(article=a, sentences=(), mentions=(), entities=(), facts=())
     if todo:
         for k, get in run([articles[n] for n in todo]):
             n = todo[k]
@@ -127,8 +128,7 @@ def _gather(articles, run, progress, on_error) -> list[ArticleResult]:
                     raise
                 on_error(a, e)
                 continue
-            results[n] = r
             if progress:
                 progress(f"[{n + 1}/{total}] {a.source}: {len(r.sentences)} sentences, "
                          f"{len(r.entities)} entities, {len(r.facts)} facts")
-    return [r for r in results if r is not None]
+            yield r

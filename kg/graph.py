@@ -1,21 +1,32 @@
-"""Building a graph folder, and the KnowledgeGraph object that notebooks use."""
+"""Building a graph folder, and the KnowledgeGraph object that notebooks use.
+
+A build (:func:`build_directory`) holds each article's extraction compressed, without tokens
+(:class:`kg.incremental.Kept`), resolves person names across the corpus from the entities alone,
+and writes each article's named graph once as sorted N-Quads (its shard, kept in articles/ for the
+next build); graph.trig, graph.ttl and the store are then streamed from the shards
+(:func:`kg.store.write_folder`). Memory stays about flat as the corpus grows, and a rebuild
+re-generates only the articles whose extraction or cross-article resolution changed.
+"""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
+import hashlib
 import sys
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from . import store as st
 from .articles import EncodingWarning_, article_from_text, read_articles
 from .entities import resolve_corpus
 from .errors import GraphError, InputError, KgError
-from .namespaces import ONTOLOGY_IRI
-from .rdf import add_article, new_dataset, union_graph
-from .types import Article, ArticleResult
+from .namespaces import KG, ONTOLOGY_IRI, RESOURCE_BASE
+from .rdf import TEXT_PREFIXES, add_article, new_dataset, union_graph
+from .types import Article, ArticleResult, Entity, Fact
 
 ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 
@@ -36,6 +47,14 @@ def extract_all(articles: list[Article], *, progress: Callable[[str], None] | No
 
     An error while extracting one article (a bug in kg that this text brings out) propagates;
     with ``on_error`` it is passed there with the article, which is left out, and the rest go on."""
+    return list(iter_extract(articles, progress=progress, batch_size=batch_size, n_process=n_process,
+                             on_error=on_error))
+
+
+def iter_extract(articles: list[Article], *, progress: Callable[[str], None] | None = None,
+                 batch_size: int = 32, n_process: int = 1,
+                 on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[ArticleResult]:
+    """extract_all, one result at a time (a build keeps each compactly and drops its tokens)."""
     from .nlp import parse
     from .pipeline import extract
 
@@ -43,13 +62,12 @@ def extract_all(articles: list[Article], *, progress: Callable[[str], None] | No
     # parse yields in input order, so each result is taken (and reported) as it comes
     stream = parse([a for a, jp in zip(articles, japanese) if jp], batch_size=batch_size,
                    n_process=n_process) if any(japanese) else iter(())
-    results = []
     for n, (a, jp) in enumerate(zip(articles, japanese), 1):
         where = f"[{n}/{len(articles)}] {a.source}"
         if not jp:
-            results.append(ArticleResult(article=a, sentences=(), mentions=(), entities=(), facts=()))
             if progress:
                 progress(f"{where}: warning: no Japanese text, nothing extracted")
+            yield ArticleResult(article=a, sentences=(), mentions=(), entities=(), facts=())
             continue
         parsed = next(stream)
         try:
@@ -59,10 +77,10 @@ def extract_all(articles: list[Article], *, progress: Callable[[str], None] | No
                 raise
             on_error(a, e)
             continue
-        results.append(r)
+        del parsed
         if progress:
             progress(f"{where}: {len(r.sentences)} sentences, {len(r.entities)} entities, {len(r.facts)} facts")
-    return results
+        yield r
 
 
 def dataset_for(results: Iterable[ArticleResult], *, with_ontology: bool = True) -> Dataset:
@@ -77,30 +95,95 @@ def dataset_for(results: Iterable[ArticleResult], *, with_ontology: bool = True)
 
 
 def write_directory(ds: Dataset, out: Path, *, html: bool = True) -> None:
-    """graph.trig, graph.ttl, store/ and graph.html. Everything is written under temporary names
-    first; only then is each output renamed into place, so a build stopped at any point (even by
-    SIGKILL) leaves every previous output whole, and a failure while rendering changes nothing."""
+    """graph.trig, graph.ttl, store/ and graph.html of an rdflib Dataset (its named graphs).
+    Everything is written under temporary names first; only then is each output renamed into place,
+    so a build stopped at any point (even by SIGKILL) leaves every previous output whole, and a
+    failure while rendering changes nothing. (A build goes through :func:`write_build`.)"""
+    import pyoxigraph as ox
+
+    from .rdf import sorted_nquads, to_oxigraph
+
+    out = Path(out)
+    by_graph: dict[str, list] = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        name = str(getattr(g, "identifier", g))
+        if g is None or name == "urn:x-rdflib:default":
+            continue  # kg's datasets hold named graphs only
+        by_graph.setdefault(name, []).append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(name)))
+    with _graph_folder(out) as stage:
+        graphs = []
+        for n, name in enumerate(sorted(by_graph)):
+            files = st.GraphFiles(name, stage / f"graph-{n}.nq", stage / f"graph-{n}.trig")
+            st.write_graph_files(sorted_nquads(by_graph.pop(name)), files.nquads, files.trig, prefixes=TEXT_PREFIXES)
+            graphs.append(files)
+        _write_outputs(out, graphs, stage, html=html)
+
+
+def _write_outputs(out: Path, graphs: list, stage: Path, *, html: bool) -> None:
+    st.write_folder(out, graphs, scratch=stage, prefixes=TEXT_PREFIXES, not_in_union=frozenset({ONTOLOGY_IRI}),
+                    page=functools.partial(_page, title=f"kg — {out.name}") if html else None)
+
+
+# What the page (kg.analysis.to_networkx) does not read: mentions and article nodes, and these
+# predicates. Left out of the rdflib graph the page is made from, they cost it nothing; the
+# mentions alone are half the triples. tests/test_write_path.py checks the page is the same.
+_NOT_ON_PAGE = frozenset(str(KG[p]) for p in ("sentenceIndex", "endIndex", "rule", "confidence", "dateText",
+                                              "amount", "unit", "time", "sha256", "sourcePath"))
+_ARTICLE = RESOURCE_BASE + "article/"
+
+
+def _page(ttl_file: Path, *, title: str) -> str:
+    """graph.html from the union of the article graphs (graph.ttl): the page shows entities and
+    fact edges with their sentences, so only the triples it reads are put into rdflib."""
+    import pyoxigraph as ox
+
+    from .rdf import to_rdflib
     from .visualise import render_html
 
-    trig = ds.serialize(format="trig")
-    data = _data_graph(ds)
-    ttl = data.serialize(format="turtle")
-    page = render_html(data, ontology=load_ontology(), title=f"kg — {out.name}") if html else None
+    g = Graph(store="SimpleMemory")  # no contexts to keep: faster to fill
+    terms: dict = {}
+
+    def term(t):
+        r = terms.get(t)
+        if r is None:
+            r = terms[t] = to_rdflib(t)
+        return r
+
+    rdf_type = str(RDF.type)
+    for q in ox.parse(path=str(ttl_file), format=ox.RdfFormat.TURTLE):
+        s, p = q.subject.value, q.predicate.value
+        if p in _NOT_ON_PAGE or (s.startswith(_ARTICLE) and ("/mention/" in s or "/" not in s[len(_ARTICLE):]
+                                                              or p == rdf_type)):
+            continue
+        g.add((term(q.subject), term(q.predicate), term(q.object)))
+    return render_html(g, ontology=load_ontology(), title=title)
+
+
+@contextlib.contextmanager
+def _graph_folder(out: Path) -> Iterator[Path]:
+    """Check ``out``, create it, clear what killed builds left in it, and give a scratch folder in
+    it for the length of the block; an OSError (not a folder, no permission, disk full: nothing was
+    replaced) becomes a one-line GraphError."""
     if out.exists() and not out.is_dir():
         raise GraphError(f"{out}: is a file, not a graph folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
         st.remove_stale_temporaries(out)
-        with contextlib.ExitStack() as stack:
-            # on leaving, ExitStack renames in reverse order: page, Turtle, store, TriG
-            tmp_trig = stack.enter_context(st.atomic_path(out / st.TRIG))
-            tmp_trig.write_text(trig, encoding="utf-8")
-            stack.enter_context(st.fresh_store(out, tmp_trig))
-            stack.enter_context(st.atomic_path(out / st.TTL)).write_text(ttl, encoding="utf-8")
-            if page is not None:
-                stack.enter_context(st.atomic_path(out / st.HTML)).write_text(page, encoding="utf-8")
-    except OSError as e:  # not a folder, no permission, disk full: nothing was replaced
+        with st.staging(out) as stage:
+            yield stage
+    except OSError as e:
         raise GraphError(f"{out}: cannot write the graph folder ({e.strerror or e})") from None
+
+
+@functools.lru_cache(maxsize=1)
+def _ontology_lines() -> tuple[str, ...]:
+    import pyoxigraph as ox
+
+    from .rdf import sorted_nquads
+
+    g = ox.NamedNode(ONTOLOGY_IRI)
+    return tuple(sorted_nquads(ox.Quad(q.subject, q.predicate, q.object, g)
+                               for q in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)))
 
 
 def _data_graph(ds: Dataset) -> Graph:
@@ -112,11 +195,89 @@ def _data_graph(ds: Dataset) -> Graph:
     return g
 
 
-class BuildResults(list):
-    """What build_directory returns: the ArticleResults (a list), and ``skipped``, the one-line
-    message of each bad input that was left out."""
+# ------------------------------------------------------------------ cross-article resolution, streamed
+
+def corpus_resolution(entity_lists: Sequence[tuple[Entity, ...]]) -> tuple[dict[str, str], list[tuple[Entity, ...]]]:
+    """:func:`kg.entities.resolve_corpus` on the articles' entities alone: the key mapping it applies
+    (山田's key → 山田太郎's) and each article's resolved entities. resolve_corpus reads only the
+    entities to decide, and maps fact roles with the same mapping, so a stand-in fact per article
+    whose roles are its entity keys (each under its own name) gives the mapping back, without
+    holding the articles' mentions and facts."""
+    stand_ins = []
+    for n, ents in enumerate(entity_lists):
+        art = Article(id=f"a{n}", text="", source="", sha256="")
+        facts = (Fact(cls="", predicate="", sentence=0, roles=tuple((e.key, e.key) for e in ents)),) if ents else ()
+        stand_ins.append(ArticleResult(article=art, sentences=(), mentions=(), entities=ents, facts=facts))
+    remap: dict[str, str] = {}
+    resolved = []
+    for r in resolve_corpus(stand_ins):
+        resolved.append(r.entities)
+        for f in r.facts:
+            remap.update((key, target) for key, target in f.roles if target != key)
+    return remap, resolved
+
+
+def apply_resolution(result: ArticleResult, entities: tuple[Entity, ...], remap: dict[str, str]) -> ArticleResult:
+    """One article as resolve_corpus leaves it, given corpus_resolution's answer."""
+    if not remap:
+        return result
+    facts = tuple(dataclasses.replace(f, roles=tuple(sorted({(role, remap.get(k, k)) for role, k in f.roles})))
+                  for f in result.facts)
+    mentions = tuple((m, remap.get(k, k)) for m, k in result.mentions)
+    return dataclasses.replace(result, entities=entities, facts=facts, mentions=mentions)
+
+
+def write_build(out: Path, records: list, *, html: bool = True) -> None:
+    """The graph outputs of a build from its kept extractions (:class:`kg.incremental.Kept`, in
+    build order), then the kept state (kg.incremental.save). Each article's named graph is made
+    from its extraction only when its shard in articles/ does not match (kg.incremental.shard_key):
+    new or changed, or its cross-article resolution changed."""
+    from . import incremental
+
+    out = Path(out)
+    remap, resolved = corpus_resolution([r.entities for r in records])
+    with _graph_folder(out) as stage:
+        graphs = []
+        made: dict[str, st.GraphFiles] = {}
+        for rec, ents in zip(records, resolved):
+            key = incremental.shard_key(rec, ents, remap)
+            files = incremental.kept_shard(out, rec.article.id)
+            if not incremental.shard_matches(files, key):
+                files = made[rec.article.id] = st.GraphFiles(files.iri, stage / files.nquads.name,
+                                                             stage / files.trig.name)
+                incremental.write_shard(files, key, apply_resolution(rec.result(), ents, remap))
+            graphs.append(dataclasses.replace(files, key=key))
+        lines = _ontology_lines()
+        ontology = st.GraphFiles(ONTOLOGY_IRI, stage / "ontology.nq", stage / "ontology.trig",
+                                 key=hashlib.sha256("".join(lines).encode("utf-8")).hexdigest())
+        st.write_graph_files(list(lines), ontology.nquads, ontology.trig, prefixes=TEXT_PREFIXES)
+        graphs.append(ontology)
+        graphs.sort(key=lambda g: g.iri)
+        _write_outputs(out, graphs, stage, html=html)
+        incremental.save(out, records, made)
+
+
+class BuildResults(Sequence):
+    """What build_directory returns: each article's ArticleResult (without tokens, before
+    cross-article resolution), read from its compressed copy when asked for, and ``skipped``, the
+    one-line message of each bad input that was left out."""
 
     skipped: tuple[str, ...] = ()
+
+    def __init__(self, records: list, skipped: Iterable[str] = ()):
+        self._records = records
+        self.skipped = tuple(skipped)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [r.result() for r in self._records[i]]
+        return self._records[i].result()
+
+    def __repr__(self) -> str:
+        return f"<BuildResults: {len(self)} articles, {len(self.skipped)} skipped>"
 
 
 def build_directory(paths: Iterable[str | Path], out: str | Path, *, encoding: str | None = None,
@@ -140,16 +301,14 @@ def build_directory(paths: Iterable[str | Path], out: str | Path, *, encoding: s
     # ``processes`` > 1 or ``dask`` parse in worker processes or on a Dask cluster (kg.distributed)
     from . import incremental
 
-    results = BuildResults(incremental.extract_incremental(
+    records = incremental.collect(
         articles, Path(out), extract=incremental.extractor(processes=processes, dask=dask), progress=progress,
-        on_error=None if strict else extraction_failed, prune=prune))
-    if not results:
+        on_error=None if strict else extraction_failed, prune=prune)
+    if not records:
         raise KgError(skipped[-1] if len(articles) == 1 else f"no articles to build ({len(skipped)} skipped)")
-    results.skipped = tuple(skipped)
-    # one node per person across the corpus; the kept per-article results stay unresolved
-    write_directory(dataset_for(resolve_corpus(list(results))), Path(out), html=html)
-    incremental.save(Path(out), results)
-    return results
+    # one node per person across the corpus; the kept per-article extractions stay unresolved
+    write_build(Path(out), records, html=html)
+    return BuildResults(records, skipped)
 
 
 def _read_for_build(paths, *, encoding, strict, progress) -> tuple[list[Article], list[str]]:

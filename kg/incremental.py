@@ -1,23 +1,34 @@
-"""Incremental builds: a graph folder keeps each article's extraction, so a re-run parses only
-the articles that are new or changed.
+"""Incremental builds: a graph folder keeps each article's extraction and named graph, so a re-run
+parses only the articles that are new or changed, and makes RDF only for those and for the
+articles whose cross-article resolution changed.
 
 Layout, beside graph.trig and store/::
 
     manifest.json           {"format", "fingerprint", "articles": {id: {sha256, source, shard, cache}}}
     articles/<name>.json    the article's extraction (ArticleResult, tokens left out), before
                             cross-article resolution: what a re-run reuses instead of parsing
-    articles/<name>.nq      the article's named graph as written into graph.trig (N-Quads, sorted)
+    articles/<name>.nq      the article's named graph (N-Quads, sorted), after a first line
+                            "# kg shard <key>": what it was made from (its shard)
+    articles/<name>.trig    the same graph as written into graph.trig (a TriG block), after the
+                            same first line: graph.trig is these blocks one after another
 
 Why the extraction and not only the N-Quads is kept: cross-article person-name resolution
 (``kg.entities.resolve_corpus``) may map a short name in an old article to a longer name in a new
-one. Re-running it (and the RDF writing) over every article's kept extraction costs milliseconds
-per article, against about a second to parse one, and gives exactly the graph a clean build gives.
+one. Each build re-runs it on every article's entities (kept in memory; milliseconds), and the
+shard key (:func:`shard_key`) covers the article's kept extraction, its resolved entities and the
+part of the mapping that touches it, so an old article whose resolution changed is written again
+from its kept extraction, and the graph is exactly the one a clean build gives.
 
 The fingerprint covers the extraction code (kg's modules upstream of RDF), kg/data and the
-versions of spaCy, GiNZA and the model: when it changes, every article is parsed again.
+versions of spaCy, GiNZA and the model: when it changes, every article is parsed again. The shard
+key also covers kg/rdf.py.
+
+A build holds each article as a :class:`Kept`: its extraction as compressed JSON (what
+articles/<name>.json holds) and its entities, not the tokens.
 
 Everything here is written after the graph outputs, each file atomically; a build stopped before
-that leaves the previous manifest, which still describes valid kept extractions.
+that leaves the previous manifest, which still describes valid kept extractions (and each shard
+says what it was made from).
 """
 from __future__ import annotations
 
@@ -25,15 +36,17 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 import re
 import types
 import typing
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import store as st
 from .namespaces import graph_iri
-from .types import Article, ArticleResult
+from .types import Article, ArticleResult, Entity
 
 MANIFEST = "manifest.json"
 ARTICLES = "articles"
@@ -44,7 +57,9 @@ _DOWNSTREAM = {"__init__", "analysis", "cli", "distributed", "evaluate", "export
                "ontology_doc", "progress", "push", "queries", "rdf", "serve", "store", "validate", "visualise"}
 
 Progress = Callable[[str], None]
-Extract = Callable[..., list[ArticleResult]]  # extract_all's signature: (articles, *, progress, on_error)
+# extract_all's signature, (articles, *, progress, on_error): the results, in any order, as they come
+Extract = Callable[..., Iterable[ArticleResult]]
+SHARD_HEADER = "# kg shard "
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,6 +81,14 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def rdf_fingerprint() -> str:
+    """What an article's named graph depends on besides its extraction: the extraction fingerprint
+    (kg/namespaces.py and kg/data among it) and kg/rdf.py."""
+    rdf = Path(__file__).resolve().parent / "rdf.py"
+    return hashlib.sha256(fingerprint().encode() + b"\0" + rdf.read_bytes()).hexdigest()
+
+
 # ------------------------------------------------------------------ ArticleResult ⇄ JSON
 
 def to_json(value):
@@ -79,21 +102,33 @@ def to_json(value):
 
 def from_json(tp, data):
     """The inverse of to_json, guided by the type annotations of kg.types."""
-    if data is None:
-        return None
+    return _decoder(tp)(data)
+
+
+def _same(data):
+    return data
+
+
+@functools.cache
+def _decoder(tp) -> Callable:
+    """from_json for one type, worked out once (a rebuild decodes thousands of kept extractions)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return from_json(inner, data)
+        return _decoder(inner)
     if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{k: from_json(hints[k], v) for k, v in data.items()})
+        fields = {k: _decoder(h) for k, h in _hints(tp).items()}
+        return lambda data: None if data is None else tp(**{k: fields[k](v) for k, v in data.items()})
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_json(args[0], v) for v in data)
-        return tuple(from_json(a, v) for a, v in zip(args, data, strict=True))
-    return data
+            item = _decoder(args[0])
+            if item is _same:
+                return lambda data: None if data is None else tuple(data)
+            return lambda data: None if data is None else tuple(map(item, data))
+        items = [_decoder(a) for a in args]
+        return lambda data: None if data is None else tuple(f(v) for f, v in zip(items, data, strict=True))
+    return _same
 
 
 @functools.cache
@@ -106,6 +141,42 @@ def slim(result: ArticleResult) -> ArticleResult:
     most of its size (kept extractions, results sent back by cluster workers)."""
     return dataclasses.replace(result, sentences=tuple(dataclasses.replace(s, tokens=(), ents=())
                                                       for s in result.sentences))
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+@dataclasses.dataclass(eq=False)
+class Kept:
+    """One article's extraction as a build holds it: the JSON of articles/<name>.json, compressed
+    (a few KB), and what resolution and the shard key need. ``dirty``: the file must be written."""
+
+    article: Article
+    entities: tuple[Entity, ...]
+    data: bytes
+    digest: str
+    dirty: bool = True
+
+    @classmethod
+    def of(cls, result: ArticleResult) -> "Kept":
+        """A fresh extraction (its tokens are dropped here)."""
+        return cls.from_json_data(to_json(slim(result)), result.article, result.entities)
+
+    @classmethod
+    def from_json_data(cls, data: dict, article: Article, entities: tuple[Entity, ...], *,
+                       on_disk: str | None = None) -> "Kept":
+        text = _dumps(data)
+        raw = text.encode("utf-8")
+        return cls(article=article, entities=entities, data=zlib.compress(raw, 1),
+                   digest=hashlib.sha256(raw).hexdigest(), dirty=text != on_disk)
+
+    @property
+    def text(self) -> str:
+        return zlib.decompress(self.data).decode("utf-8")
+
+    def result(self) -> ArticleResult:
+        return from_json(ArticleResult, json.loads(self.text))
 
 
 # ------------------------------------------------------------------ the folder's kept state
@@ -138,15 +209,33 @@ def load_kept(out: Path, entry: dict) -> ArticleResult | None:
         return None
 
 
-def _reusable(kept: ArticleResult | None, article: Article) -> bool:
+def _read_kept(out: Path, entry: dict, article: Article | None = None) -> Kept | None:
+    """A kept extraction as a Kept (its article replaced by ``article``, the input, whose source
+    path, title or URL may have changed with the text unchanged), or None when its file is missing
+    or unreadable, or ``article``'s text is not the one it was made from."""
+    try:
+        text = (out / entry["cache"]).read_text(encoding="utf-8").rstrip("\n")
+        data = json.loads(text)
+        kept = from_json(Article, data["article"])
+        if article is not None:
+            if not _reusable(kept, article):
+                return None
+            data["article"] = to_json(article)
+            kept = article
+        entities = from_json(_hints(ArticleResult)["entities"], data["entities"])
+        return Kept.from_json_data(data, kept, entities, on_disk=text)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _reusable(kept: Article, article: Article) -> bool:
     # the date changes how 28日 is read; the segments, what is parsed as a heading
-    return (kept is not None and kept.article.sha256 == article.sha256 and kept.article.date == article.date
-            and kept.article.segments == article.segments)
+    return (kept.sha256 == article.sha256 and kept.date == article.date and kept.segments == article.segments)
 
 
 def extractor(*, processes: int = 1, dask: str | None = None) -> Extract:
-    """extract_all, or on ``processes`` worker processes, or on a Dask cluster at ``dask``
-    (``local:N`` or ``tcp://host:port``, see kg.distributed)."""
+    """extract_all (one result at a time), or on ``processes`` worker processes, or on a Dask
+    cluster at ``dask`` (``local:N`` or ``tcp://host:port``, see kg.distributed)."""
     from .errors import InputError
 
     if dask:
@@ -159,16 +248,14 @@ def extractor(*, processes: int = 1, dask: str | None = None) -> Extract:
         from .distributed import extract_in_processes
 
         return functools.partial(extract_in_processes, processes=processes)
-    from .graph import extract_all
+    from .graph import iter_extract
 
-    return extract_all
+    return iter_extract
 
 
-def extract_incremental(articles: list[Article], out: Path, *, extract: Extract,
-                        progress: Progress | None = None,
-                        on_error: Callable[[Article, Exception], None] | None = None,
-                        prune: bool = False) -> list[ArticleResult]:
-    """Every article's extraction: kept ones where the article is unchanged (reported as
+def collect(articles: list[Article], out: Path, *, extract: Extract, progress: Progress | None = None,
+            on_error: Callable[[Article, Exception], None] | None = None, prune: bool = False) -> list[Kept]:
+    """Every article's extraction, as a Kept: kept ones where the article is unchanged (reported as
     "unchanged"), ``extract`` on the rest. Without ``prune``, the articles of the previous build
     that are not among ``articles`` are kept too (after the inputs; parsed again from their kept
     text when kg changed); with it they are left out.
@@ -177,18 +264,19 @@ def extract_incremental(articles: list[Article], out: Path, *, extract: Extract,
     manifest = read_manifest(out)
     entries = manifest["articles"]
     stale = bool(entries) and manifest.get("fingerprint") != fingerprint()
+    rdf_fingerprint()  # now, with the code this process runs: the files may be edited during a long build
     if stale and progress:
         progress("warning: kg's extraction code or model changed since the last build; every article is parsed again")
     inputs = {a.id for a in articles}
     todo = list(articles)
-    kept_old: list[ArticleResult] = []
+    kept_old: list[Kept] = []
     for art_id in sorted(set(entries) - inputs):
         source = entries[art_id].get("source", art_id)
         if prune:
             if progress:
                 progress(f"{source}: pruned (no longer among the inputs)")
             continue
-        kept = load_kept(out, entries[art_id])
+        kept = _read_kept(out, entries[art_id])
         if kept is None:
             if progress:
                 progress(f"warning: {source}: its kept extraction is unreadable; left out (build it again from its file)")
@@ -197,14 +285,19 @@ def extract_incremental(articles: list[Article], out: Path, *, extract: Extract,
         else:
             kept_old.append(kept)
 
+    # one Entity object for all the articles that have it alike (the same person, country, post):
+    # a build holds every article's entities for cross-article resolution
+    shared: dict[Entity, Entity] = {}
+    for k in kept_old:
+        k.entities = tuple(shared.setdefault(e, e) for e in k.entities)
     total = len(todo)
-    results: list[ArticleResult | None] = [None] * total
+    records: list[Kept | None] = [None] * total
     fresh: list[int] = []
     for n, a in enumerate(todo):
-        kept = load_kept(out, entries[a.id]) if a.id in entries and a.id in inputs and not stale else None
-        if _reusable(kept, a):
-            # the source path, title or URL may have changed with the text unchanged
-            results[n] = dataclasses.replace(kept, article=a)
+        kept = _read_kept(out, entries[a.id], a) if a.id in entries and a.id in inputs and not stale else None
+        if kept is not None:
+            kept.entities = tuple(shared.setdefault(e, e) for e in kept.entities)
+            records[n] = kept
             if progress:
                 progress(f"[{n + 1}/{total}] {a.source}: unchanged")
         else:
@@ -218,42 +311,88 @@ def extract_incremental(articles: list[Article], out: Path, *, extract: Extract,
         progress(line)
 
     if fresh:
-        done = extract([todo[n] for n in fresh], progress=renumber if progress else None, on_error=on_error)
-        by_id = {r.article.id: r for r in done}
-        for n in fresh:
-            results[n] = by_id.get(todo[n].id)  # None: extraction failed, handed to on_error
-    return [r for r in results if r is not None] + kept_old
+        place = {todo[n].id: n for n in fresh}
+        # each result is made compact as it comes (its tokens dropped); a failed one is left None
+        for r in extract([todo[n] for n in fresh], progress=renumber if progress else None, on_error=on_error):
+            kept = records[place[r.article.id]] = Kept.of(r)
+            kept.entities = tuple(shared.setdefault(e, e) for e in kept.entities)
+    return [r for r in records if r is not None] + kept_old
 
 
-def save(out: Path, results: Iterable[ArticleResult]) -> None:
-    """After the graph outputs are written: each article's kept extraction and N-Quads shard
-    (where they changed), the manifest, and the removal of files of articles no longer in the
-    graph. A shard holds the lines of its article's named graph in ``out/graph.trig``."""
-    import pyoxigraph as ox
+def extract_incremental(articles: list[Article], out: Path, *, extract: Extract,
+                        progress: Progress | None = None,
+                        on_error: Callable[[Article, Exception], None] | None = None,
+                        prune: bool = False) -> list[ArticleResult]:
+    """:func:`collect`, as ArticleResults (without tokens)."""
+    return [k.result() for k in collect(articles, out, extract=extract, progress=progress, on_error=on_error,
+                                        prune=prune)]
 
+
+# ------------------------------------------------------------------ per-article named graphs (shards)
+
+def graph_name(article_id: str) -> str:
+    return str(graph_iri(article_id))
+
+
+def kept_shard(out: Path, article_id: str) -> st.GraphFiles:
+    stem = file_stem(article_id)
+    return st.GraphFiles(graph_name(article_id), out / ARTICLES / f"{stem}.nq", out / ARTICLES / f"{stem}.trig")
+
+
+def shard_key(kept: Kept, entities: tuple[Entity, ...], remap: dict[str, str]) -> str:
+    """What an article's named graph is made from: its kept extraction, its entities after
+    cross-article resolution, the part of the key mapping that touches its entities (and whether
+    there is any: resolve_corpus then also sorts every fact's roles), and kg/rdf.py."""
+    own = sorted((e.key, remap[e.key]) for e in kept.entities if e.key in remap)
+    # repr of frozen dataclasses of strings: deterministic, and cheaper than JSON
+    payload = "\0".join([rdf_fingerprint(), kept.digest, repr(entities), repr(own), str(bool(remap))])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def shard_matches(files: st.GraphFiles, key: str) -> bool:
+    """Both files of a kept shard are there and say they were made from ``key``."""
+    try:
+        for path in (files.nquads, files.trig):
+            with open(path, encoding="utf-8", newline="\n") as f:
+                if f.readline() != f"{SHARD_HEADER}{key}\n":
+                    return False
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def write_shard(files: st.GraphFiles, key: str, result: ArticleResult) -> None:
+    """An article's named graph (``result`` resolved) as its two files, under its key line."""
+    from .rdf import TEXT_PREFIXES, article_quads, sorted_nquads
+
+    st.write_graph_files(sorted_nquads(article_quads(result)), files.nquads, files.trig, prefixes=TEXT_PREFIXES,
+                         comment=f"{SHARD_HEADER}{key}\n")
+
+
+def save(out: Path, records: list[Kept], made: dict[str, st.GraphFiles] | None = None) -> None:
+    """After the graph outputs are written: each article's kept extraction (where it changed) and
+    the shards made in this build (``made``: article id → files, renamed into articles/), the
+    manifest, and the removal of files of articles no longer in the graph."""
     folder = out / ARTICLES
     folder.mkdir(exist_ok=True)
-    by_graph: dict[str, list] = {}
-    for q in ox.parse(path=str(out / st.TRIG), format=ox.RdfFormat.TRIG):
-        if isinstance(q.graph_name, ox.NamedNode):
-            by_graph.setdefault(q.graph_name.value, []).append(q)
+    made = made or {}
     entries = {}
-    for r in results:
-        a = r.article
+    for k in records:
+        a = k.article
         stem = file_stem(a.id)
-        shard = f"{ARTICLES}/{stem}.nq"
-        cache = f"{ARTICLES}/{stem}.json"
-        lines = ox.serialize(by_graph.get(str(graph_iri(a.id)), []), format=ox.RdfFormat.N_QUADS).decode("utf-8")
-        text = "".join(f"{line}\n" for line in sorted(lines.splitlines()))
-        _write_if_changed(out / shard, text)
-        kept = json.dumps(to_json(slim(r)), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        _write_if_changed(out / cache, kept + "\n")
-        entries[a.id] = {"sha256": a.sha256, "source": a.source, "shard": shard, "cache": cache}
+        entry = {"sha256": a.sha256, "source": a.source, "shard": f"{ARTICLES}/{stem}.nq",
+                 "trig": f"{ARTICLES}/{stem}.trig", "cache": f"{ARTICLES}/{stem}.json"}
+        if a.id in made:
+            os.replace(made[a.id].nquads, out / entry["shard"])
+            os.replace(made[a.id].trig, out / entry["trig"])
+        if k.dirty:
+            _write_if_changed(out / entry["cache"], k.text + "\n")
+        entries[a.id] = entry
     manifest = {"format": FORMAT, "fingerprint": fingerprint(), "articles": dict(sorted(entries.items()))}
     _write_if_changed(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    wanted = {Path(e[k]).name for e in entries.values() for k in ("shard", "cache")}
+    wanted = {Path(e[k]).name for e in entries.values() for k in ("shard", "trig", "cache")}
     for p in folder.iterdir():
-        if p.suffix in (".nq", ".json") and p.name not in wanted:
+        if p.suffix in (".nq", ".trig", ".json") and p.name not in wanted:
             p.unlink(missing_ok=True)
 
 

@@ -1,6 +1,8 @@
 """How `kg build` reports progress on stderr.
 
-On a terminal: a tqdm bar (articles done, rate, time left), with warnings printed above it.
+On a terminal: a tqdm bar (articles done, rate, time left), with warnings printed above it; once
+every article is done it says the graph folder is being written (for a large corpus that takes a
+while: graph.trig, graph.ttl, store/, graph.html).
 Not on a terminal (a log, a pipe): one line per article, as before. With ``quiet``: nothing (the
 command prints its one summary line, or its one error line, itself).
 The library reports lines (``progress(line)``); an article's line starts with ``[n/N]``.
@@ -54,6 +56,8 @@ def reporter(stream: TextIO | None = None, *, quiet: bool = False,
             pbar.write(line, file=stream)
         if m:
             pbar.update(1)
+            if pbar.n >= pbar.total:
+                pbar.set_postfix_str("writing the graph folder…")
 
     try:
         yield report

@@ -71,16 +71,23 @@ def assert_second_parser_agrees(ds, trig: str, ttl: str) -> None:
     assert got_ttl == data
 
 
-@pytest.mark.xfail(strict=True, reason="rdflib 7 writes the xsd:decimal '400000000000' as 400000000000.0 in "
-                                       "Turtle/TriG; kg/rdf.py could write amounts in that form itself")
-def test_integral_decimal_keeps_its_lexical_form():
-    from rdflib import Graph
-    from rdflib.namespace import XSD
+def test_integral_decimal_keeps_its_lexical_form(tmp_path):
+    """rdflib 7's Turtle writer printed the xsd:decimal "400000000000" as 400000000000.0; a build
+    writes graph.trig and graph.ttl with pyoxigraph, which keeps the lexical form kg made."""
+    from dataclasses import replace
 
-    g = Graph()
-    g.add((URIRef("https://example.org/f"), KG.amount, Literal("400000000000", datatype=XSD.decimal)))
-    (q,) = ox.parse(g.serialize(format="turtle").encode("utf-8"), format=ox.RdfFormat.TURTLE)
-    assert q.object.value == "400000000000"
+    from kg.graph import write_build
+    from kg.incremental import Kept
+    from tests.builders import small_result
+
+    r = small_result("amount")
+    r = replace(r, facts=(replace(r.facts[0], amount=("400000000000", "ドル")),) + r.facts[1:])
+    write_build(tmp_path / "build", [Kept.of(r)], html=False)
+    write_directory(dataset_for([r]), tmp_path / "dataset", html=False)
+    for out in (tmp_path / "build", tmp_path / "dataset"):
+        for name, fmt in (("graph.trig", ox.RdfFormat.TRIG), ("graph.ttl", ox.RdfFormat.TURTLE)):
+            amounts = [q.object for q in ox.parse(path=str(out / name), format=fmt) if q.predicate == ox.NamedNode(KG.amount)]
+            assert [(a.value, a.datatype.value) for a in amounts] == [("400000000000", XSD_DECIMAL)], (out, name)
 
 
 # ---------------------------------------------------------------- reading: no model

@@ -88,11 +88,10 @@ def _fake_extract(calls: list):
 
 def _save(out: Path, results):
     """What build_directory does after extraction: the graph outputs, then the kept state."""
-    from kg.graph import dataset_for, write_directory
-    from kg.incremental import save
+    from kg.graph import write_build
+    from kg.incremental import Kept
 
-    write_directory(dataset_for(results), out, html=False)
-    save(out, results)
+    write_build(out, [Kept.of(r) for r in results], html=False)
 
 
 def test_only_new_or_changed_articles_are_extracted_and_lines_keep_their_place(tmp_path):
@@ -132,7 +131,7 @@ def test_old_articles_stay_without_prune_and_go_with_it(tmp_path):
     assert [r.article.id for r in pruned] == ["a"] and len(calls) == 1
     assert lines == ["b.txt: pruned (no longer among the inputs)", "[1/1] a.txt: unchanged"]
     _save(out, pruned)
-    assert sorted(p.name for p in (out / "articles").iterdir()) == ["a.json", "a.nq"]
+    assert sorted(p.name for p in (out / "articles").iterdir()) == ["a.json", "a.nq", "a.trig"]
     assert list(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["articles"]) == ["a"]
 
 
@@ -181,6 +180,7 @@ def test_on_a_terminal_a_bar_counts_articles_and_warnings_are_printed_above_it()
             report(line)
     text = buf.getvalue()
     assert "3/3" in text and "article/s" in text  # tqdm's count and rate
+    assert "writing the graph folder" in text  # once every article is done
     assert LINES[0] in text and LINES[3] in text
     assert LINES[1] not in text and LINES[2] not in text  # ordinary article lines only move the bar
 
@@ -223,7 +223,7 @@ def test_a_rebuild_reuses_every_unchanged_article_and_writes_the_same_bytes(tmp_
     assert sum("sentences" in l for l in lines) == 3
     before = files_of(out)
     assert sorted(p.name for p in (out / "articles").iterdir()) == sorted(
-        f"{p.stem}{ext}" for p in src.glob("*.txt") for ext in (".json", ".nq"))
+        f"{p.stem}{ext}" for p in src.glob("*.txt") for ext in (".json", ".nq", ".trig"))
 
     _, lines = _build(src, out)
     assert [l.split(": ", 1)[1] for l in lines] == ["unchanged"] * 3, lines
