@@ -165,7 +165,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     person_tokens: set[int] = set()
     claimed: set[int] = set()  # tokens a rule has typed; NER spans over them give way
 
-    # quoted names after a head noun: 空母「X」, and a katakana name right after one (空母ジョージ・ワシントン)
+    # quoted names after a head noun: 空母「X」, and a katakana name right after one (護衛艦イズモ)
     for t in toks:
         if t.norm in lex.quoted_heads and t.i + 2 < len(toks) and toks[t.i + 1].norm == "「":
             close = next((j for j in range(t.i + 2, min(t.i + 14, len(toks))) if toks[j].norm == "」"), None)
@@ -314,7 +314,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         suffix = next((s for s in lex.suffixes if t.norm == s or (t.norm.endswith(s) and len(run) == 1)), None)
         located = _place_in_parens(sent, t.i + 1, lex)  # 北斗エナジー（茨城県つくば市）
-        # トランプ政権, スポーツ庁 — but not パワー半導体, a kind of product
+        # スミス政権, スポーツ庁 — but not パワー半導体, a kind of product
         katakana_name = suffix is not None and lex.suffixes[suffix] in ("Government", "PoliticalParty") and \
             all(is_katakana(x) or x.norm == "・" for x in run[:-1]) and len("".join(x.norm for x in run[:-1])) >= 3
         if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or katakana_name or
