@@ -117,7 +117,7 @@ def canonical_person_names(labels: Iterable[str]) -> dict[str, str]:
     out = {}
     for short in names:
         # 山田 → 山田太郎 (family name first); ベッカー → クラウス・ベッカー (family name last)
-        # a one-character short name only for a kanji family name (李 → 李在明, 習 → 習近平)
+        # a one-character short name only for a kanji family name (王 → 王小明, 朴 → 朴成民)
         usable = len(short) >= 2 or (len(short) == 1 and "\u4e00" <= short <= "\u9fff")
         longer = [n for n in names if n != short and usable and
                   (n.startswith(short) or ("・" in n and n.rsplit("・", 1)[1] == short))]
@@ -182,10 +182,8 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                         lex: Lexicon) -> None:
     """同氏 → the latest person before it; 両首脳 → the two most mentioned leaders; 両国 → countries."""
     leaders = Counter(k for m, k in pairs if m.cls == "Person" and m.title and lex.titles.get(m.title) == "leader")
-    persons = Counter(k for m, k in pairs if entities[k]["cls"] == "Person")
     countries = Counter(k for m, k in pairs if entities[k]["cls"] == "Country")
-    companies = Counter(k for m, k in pairs if entities[k]["cls"] == "Company")
-    pool = {"leaders": leaders, "countries": countries, "persons": persons, "companies": companies}
+    pool = {"leaders": leaders, "countries": countries}  # persons and companies: counted before each group word
     for m in mentions:
         if m.rule == "group":
             ref = m.refers_to[0]

@@ -711,10 +711,10 @@ def _dates(view: SentenceView, article_date: str | None) -> dict[int, DateValue]
             joined.add(end_span.start)
             e = NamedSpan(e.start, end_span.end, e.label)
         text = view.sent.text[view.toks[e.start].start - view.sent.start:view.toks[e.end - 1].end - view.sent.start]
-        if e.label != "Date" and (not re.search(r"前|後", text) or "間" in text) and e.label != "Period_Day":
-            continue  # 3年間 is a length of time, not a date
         if "間" in text or "連続" in text:
-            continue
+            continue  # 3年間, 2場所連続: a length of time, not a date
+        if e.label in ("Period_Year", "Period_Month") and not re.search(r"前|後", text):
+            continue  # a year or month count is a date only as 6年前, 3か月後
         span = resolve_range(text, article_date)
         value = DateValue(span[0].value, span[0].datatype, text, span[1].value, span[1].datatype) if span \
             else resolve_date(text, article_date)

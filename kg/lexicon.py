@@ -81,7 +81,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     trailing_nouns: frozenset[str]
 
-    @property
+    @functools.cached_property
     def anaphora_stems(self) -> frozenset[str]:
         """What comes before 氏 in words that are not names (同氏, 両氏)."""
         return frozenset(w[:-1] for w in self.anaphora if w.endswith("氏")) | \

@@ -103,7 +103,7 @@ def is_katakana(t: Token) -> bool:
 
 
 def _skip_reading(toks: tuple[Token, ...], j: int) -> int:
-    """After a name, a reading in parentheses (李在明（イ・ジェミョン）): the index after it."""
+    """After a name, a reading in parentheses (朴成民（パク・ソンミン）): the index after it."""
     if j < len(toks) and toks[j].norm == "(":
         for m in range(j + 1, min(j + 10, len(toks))):
             if toks[m].norm == ")":

@@ -11,12 +11,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
 
 from . import store as st
 from .errors import GraphError
 from .namespaces import KG, ONTOLOGY_IRI
+from .rdf import to_rdflib
 
 SHAPES_FILE = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 _PREFIXES = {"kg": KG._NS, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "skos": SKOS, "xsd": XSD, "dcterms": DCTERMS}
@@ -70,20 +71,6 @@ class _PreparedQueryGraph(Graph):
         return super().query(query_object, *args, **kwargs)
 
 
-def _rdflib_term(term):
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    # rdflib reads a plain "x" without a datatype; keep it so, as rdflib's own parser would
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
-
-
 def load_data_graph(directory: str | Path) -> Graph:
     """The article graphs of a graph folder's graph.trig as one graph, without the ontology copy."""
     import pyoxigraph as ox
@@ -95,7 +82,7 @@ def load_data_graph(directory: str | Path) -> Graph:
         for q in quads:
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == ONTOLOGY_IRI:
                 continue
-            g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     except SyntaxError as e:
         raise GraphError(f"{d / st.TRIG}: not valid TriG ({str(e).splitlines()[0]})") from None
     return g
