@@ -774,7 +774,9 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
         if m.title:
             after = _skip_reading(toks, m.tok_end)
             pos = next(((pm, pk) for pm, pk in positions if after <= pm.tok_start <= after + 3), None)
-            if pos is not None:
+            if pos is None and m.rule == "title+name":  # 大関|朝乃山: the office written before the name
+                position = next((pk for pm, pk in positions if pm.tok_end == m.tok_start), None)
+            elif pos is not None:
                 position = pos[1]
                 between = toks[after:pos[0].tok_start]
                 prefix = between[0].norm if between and between[0].norm in lex.title_prefixes else ""

@@ -95,6 +95,10 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
 
 
 _NAME_NUMERALS = set("一二三四五六七八九十")
+# particles after a name standing alone (大の里|は); after a name in 「」 (「和食」|など): not と / って,
+# which make it speech or a naming
+_CASE_AFTER_NAME = {"は", "が", "も", "と", "に", "を", "の"}
+_CASE_AFTER_QUOTED_NAME = {"は", "が", "も", "に", "を", "の", "など", "で", "や", "へ", "から"}
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 
 
@@ -200,14 +204,77 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             k += 1
         end, title = _title_after(toks, k, lex)
         ner_person = any(e.label == "Person" and e.start <= a < e.end for e in sent.ents)
+        if k == a + 1 and toks[a].norm in lex.title_prefixes:
+            title = ner_person = None  # 新|横綱, 元|首相: a prefix of the title, not a name
+        # 横綱|大の里 read by the NER as one person: the office before the name, when none follows it
+        before = toks[a - 1] if a > 0 else None
+        office_before = ner_person and not title and before is not None and before.pos in _NOMINAL \
+            and (a - 1) not in claimed and lex.is_office(before.norm)
         if title or ner_person:
-            out.append(make(sent, a, k, "Person", "name+title" if title else "ner",
-                            title=title if title and lex.is_title(title) else None, written_end=end))
+            rule = "name+title" if title else "title+name" if office_before else "ner"
+            out.append(make(sent, a, k, "Person", rule, written_end=end,
+                            title=title if title and lex.is_title(title) else before.norm if office_before else None))
             person_tokens.update(range(a, k))
             claimed.update(range(a, end))
             if title and lex.is_office(title):
                 out.append(_position_after(sent, k, end, title, lex))
+            if office_before:
+                out.append(make(sent, a - 1, a, "Position", "title+name", label=before.norm))
+                claimed.add(a - 1)
         k = max(k, a + 1)
+
+    # an office written before a name the dictionary tags as a person's (大関|大の里, 横綱|X): a person
+    # with that office; and such a name standing alone before a particle (大の里|は) is a person too
+    for t in toks:
+        if t.i in claimed or t.i in person_tokens or not is_name_token(t) or len(t.norm) < 2:
+            continue
+        b = t.i + 1
+        while b < len(toks) and is_name_token(toks[b]) and b not in claimed:
+            b += 1
+        before = toks[t.i - 1].norm if t.i > 0 else ""
+        prefix_title = t.i > 0 and lex.is_office(before) and toks[t.i - 1].pos in _NOMINAL
+        # 新横綱の|X: the office and の before the name (kg.facts reads the office from there)
+        office_no = before == "の" and t.i > 1 and lex.is_office(toks[t.i - 2].norm) and toks[t.i - 2].pos in _NOMINAL
+        if prefix_title or office_no:  # the rest of the name's phrase (朝乃|山): nominal, no new phrase, no title
+            while b < len(toks) and b - t.i < 4 and toks[b].pos in ("NOUN", "PROPN") and not toks[b].bunsetu_start \
+                    and toks[b].norm not in lex.titles and b not in claimed:
+                b += 1
+        # alone: only a whole name (人名-一般), not a surname that is also a word (見方, 石川)
+        alone = (t.i == 0 or toks[t.i - 1].pos not in _NOMINAL) and b < len(toks) and toks[b].pos == "ADP" \
+            and toks[b].norm in _CASE_AFTER_NAME and all(x.tag == "名詞-固有名詞-人名-一般" for x in toks[t.i:b])
+        if not (prefix_title or office_no or alone) or any(is_name_token(x) for x in toks[t.i + 1:b]) and b - t.i > 3:
+            continue
+        out.append(make(sent, t.i, b, "Person", "title+name" if prefix_title or office_no else "name",
+                        title=before if prefix_title else None))
+        person_tokens.update(range(t.i, b))
+        claimed.update(range(t.i, b))
+        if prefix_title:
+            out.append(make(sent, t.i - 1, t.i, "Position", "title+name", label=before))
+            claimed.add(t.i - 1)
+
+    # a short name in 「」 with nothing of a sentence in it (「伝統的酒造り」を…, 公式キャラクター「X」の…):
+    # a named thing; a quote followed by と / って is speech or a naming, not a name
+    for t in toks:
+        if t.norm != "「" or t.i in claimed:
+            continue
+        close = next((j for j in range(t.i + 1, min(t.i + 10, len(toks))) if toks[j].norm in ("」", "「")), None)
+        if close is None or toks[close].norm != "」" or close == t.i + 1 or close + 1 >= len(toks):
+            continue
+        inside = toks[t.i + 1:close]
+        after = toks[close + 1]
+        named = any(is_katakana(x) or is_proper(x) or is_acronym(x) for x in inside) or len(inside) >= 2
+        before = toks[t.i - 1] if t.i > 0 else None
+        if any(x.pos in ("VERB", "AUX", "ADV", "ADJ", "PUNCT", "SCONJ", "PRON", "ADP") for x in inside) or \
+                not named or (before is not None and before.norm != "の" and before.pos not in _NOMINAL) or \
+                inside[-1].pos not in _NOMINAL or after.norm not in _CASE_AFTER_QUOTED_NAME or \
+                any(i in claimed or i in person_tokens for i in range(t.i + 1, close)) or \
+                len("".join(x.norm for x in inside)) < 2:
+            continue
+        joined = "".join(x.norm for x in inside)
+        if joined in lex.titles or joined in lex.groups or joined in lex.anaphora:
+            continue
+        out.append(make(sent, t.i + 1, close, "Artifact", "quoted-name"))
+        claimed.update(range(t.i + 1, close))
 
     # a katakana name the dictionary does not know, right before a title (スティーブン・デイカス社長)
     for j in range(1, len(toks)):
@@ -531,8 +598,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             while b > a + 1 and (toks[b - 1].norm in lex.titles or not is_proper(toks[b - 1])):
                 b -= 1
             end, title = _title_after(toks, b, lex)
-            if not any(is_proper(x) for x in toks[a:b]):
-                continue
+            if not any(is_proper(x) for x in toks[a:b]) or (b == a + 1 and toks[a].norm in lex.title_prefixes):
+                continue  # no name, or a title's prefix only (新|横綱)
             # 東京・元 is not a person: a span of place names needs a title to be one
             if not title and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)):
                 cls = "Place"

@@ -55,6 +55,8 @@ SNIPPETS = {
     "instruction": "山田首相は関係省庁に避難対策の徹底を指示した。大船渡市は住民に避難指示を出した。",
     "award_chosen": "主演の高木陽子さんは、主演女優賞に選ばれた。",
     "dates": "山田太郎首相は１日午後４時１０分ごろ、スミス大統領と会談した。佐藤一郎氏は３日から５日まで米国を訪問する。鈴木花子氏は６年前に来日した。",
+    "office_before_name": "大関琴風海は初日から５連勝した。新横綱の琴風山が土俵入りを披露した。",
+    "quoted_name": "町の特産品「黒潮みかん」の出荷が始まった。市は別の品種を「南風こがね」と名付けた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -381,3 +383,21 @@ def test_a_range_and_a_time_are_typed_literals_in_the_graph(results):
     times = {str(o) for _, _, o, _ in ds.quads((None, URIRef(KG.time), None, None))}
     stamps = {o.datatype for _, _, o, _ in ds.quads((None, URIRef(KG.date), None, None))}
     assert times == {"16:10"} and XSD.dateTime in stamps
+
+
+def test_an_office_written_before_a_name_is_held_by_that_person(results):
+    r = results["office_before_name"]
+    # 大関|琴風|海: the office, then a name the dictionary splits; 新横綱の|琴風|山: office, の, name
+    assert sorted(e.label for e in r.entities if e.cls == "Person") == ["琴風山", "琴風海"]
+    assert has(r, "PositionHolding", agent="琴風海", position="大関")
+    assert has(r, "PositionHolding", agent="琴風山", position="横綱")
+    # 新 is the office's prefix, not a name
+    assert not any(e.label.startswith("新") for e in r.entities)
+
+
+def test_a_short_name_in_brackets_is_a_named_thing_but_a_naming_is_not(results):
+    r = results["quoted_name"]
+    things = [e for e in r.entities if e.label == "黒潮みかん"]
+    assert [e.cls for e in things] == ["Artifact"]
+    # 「南風こがね」と名付けた: a quote before と is what was said or the name given, not a thing named
+    assert not any("南風" in e.label for e in r.entities)
