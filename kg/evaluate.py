@@ -4,6 +4,7 @@ Entities: a gold entity is found when some graph entity has a label or alt label
 and trimming) to its label_ja or one of its mentions. Facts: the fact's class maps to the gold
 relation (kg/data/fact_classes.tsv), its agent matches s, some other role matches o (when set),
 and its evidence sentence contains evidence_ja; meets and agrees_with match either way round.
+A negated fact (出席せず) is not scored: it does not state the relation.
 """
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ def graph_facts(g: Graph) -> list[dict]:
         fc = lex.fact_classes.get(name)
         if fc is None or not str(cls).startswith(str(KG._NS)):
             continue
+        if (fact, KG.modality, KG.Negated) in g:
+            continue  # 出席せず states no attendance: a negated fact is kept, but it is not the relation
         sentence = next(g.objects(fact, KG.evidence), None)
         text = str(next(g.objects(sentence, KG.text), "")) if sentence is not None else ""
         roles = defaultdict(set)

@@ -244,6 +244,17 @@ def _predicate_noun(view: SentenceView, noun: Token) -> bool:
         or (noun.head == noun.i and noun.i + 2 >= len(view.toks))
 
 
+def _not_an_office(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
+    """An appointment verb whose に-word is a plain noun, not an office, a post (会長職), a named
+    thing, a date or a time word (帰国の途に就く, 眠りに就く)."""
+    ni = [c for c in view.children(pred) if c.bunsetu_head and c.pos == "NOUN" and particles(view.sent, c)[:1] == ["に"]]
+    return bool(ni) and not any(
+        c.norm in lex.titles or c.norm.endswith("職") or "副詞可能" in c.tag or "助数詞" in c.tag
+        or any(x.pos == "NUM" for x in view.children(c))
+        or view.keys_at(c)  # an office, an organisation, an award (主演女優賞に選ばれた): kg.facts reads it
+        for c in ni)
+
+
 def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     if not pred.bunsetu_head or pred.pos != "VERB" or pred.i in view.in_quote:
         return None
@@ -265,6 +276,8 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 break
         if extra_from is None and lemma in ("する", "行う") and lemma not in lex.hold_verbs:
             return None
+    if cls == "Appointment" and _not_an_office(view, pred, lex):
+        cls, rule = "GenericEvent", "generic"  # 帰国の途に就く: the に-word is no office
     if cls is None and any(c.norm in lex.statement_context and "を" in particles(view.sent, c)
                            and any(set(particles(view.sent, g)) & {"と", "との"} for g in view.children(c))
                            for c in view.children(pred)):
@@ -755,6 +768,7 @@ def _amount(view: SentenceView, pred: Token) -> tuple[str, str] | None:
 
 
 ORG_CLASSES = {"Organization", "Government", "Company", "PoliticalParty", "SportsTeam"}
+THING_CLASSES = {"Artifact", "Product"}  # what a 後継機 / 後継モデル follows
 
 
 def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
@@ -955,18 +969,21 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
         cls = lex.relational_nouns.get(t.norm)
         if not cls:
             continue
+        # 後継|機, 後継|モデル: the noun the word is compounded with carries the phrase
+        node = view.toks[t.head] if t.dep == "compound" and t.head == t.i + 1 and view.toks[t.head].pos == "NOUN" else t
+        related = ORG_CLASSES if cls == "Part" else {"Person"} if node is t or cls != "Succession" else THING_CLASSES
         # the subject of the clause the noun is in (…、Xは Yの子会社となった), else the topic
-        head = view.toks[t.head]
-        subjects = [k for c in view.children(head) if c.i != t.i and c.i < t.i
+        head = view.toks[node.head]
+        subjects = [k for c in view.children(head) if c.i != node.i and c.i < t.i
                     and set(particles(view.sent, c)[-1:]) & {"は", "が", "も"}
-                    for k in view.keys_at(c) if view.is_agent(k)] if t.dep in ("obl", "nsubj") else []
-        holders = subjects or topic
+                    for k in view.keys_at(c) if view.is_agent(k) or view.classes.get(k) in related] \
+            if node.dep in ("obl", "nsubj") else []
+        holders = [k for k in subjects or topic if related is not THING_CLASSES or view.classes.get(k) in related]
         if not holders:
             continue
-        for c in view.children(t):
+        for c in view.children(node):
             if "の" not in particles(view.sent, c):
                 continue
-            related = ORG_CLASSES if cls == "Part" else {"Person"}
             for k in view.keys_at(c):
                 if view.classes.get(k) in related and k not in holders:
                     out.extend(Fact(cls=cls, predicate=t.norm, sentence=view.sent.index,
@@ -1099,7 +1116,29 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
         key = (f.cls, f.predicate, f.roles, f.sentence)
         if key not in seen or f.confidence > seen[key].confidence:
             seen[key] = f
-    return list(seen.values())
+    return _one_plan_per_stance(list(seen.values()))
+
+
+def _one_plan_per_stance(facts: list[Fact]) -> list[Fact]:
+    """…を目指す考えを示した gives the clause's plan (目指す) and the stance's (目指す考え): one plan,
+    the stance's, with the clause's roles."""
+    from dataclasses import replace
+
+    def agents(f: Fact) -> frozenset[str]:
+        return frozenset(k for r, k in f.roles if r == "agent")
+
+    plans = [f for f in facts if f.cls == "Planning"]
+    merged: dict[int, Fact] = {}
+    dropped: set[int] = set()
+    for f in plans:
+        g = next((g for g in plans if g is not f and g.sentence == f.sentence and g.predicate != f.predicate
+                  and g.predicate.startswith(f.predicate) and agents(g) == agents(f)), None)
+        if g is not None:
+            dropped.add(id(f))
+            base = merged.get(id(g), g)
+            merged[id(g)] = replace(base, roles=tuple(sorted(set(base.roles) | set(f.roles))),
+                                    date=base.date or f.date)
+    return [merged.get(id(f), f) for f in facts if id(f) not in dropped]
 
 
 def leading_leaders(pairs: Sequence[tuple[Mention, str]], lex: Lexicon | None = None) -> list[str]:

@@ -100,6 +100,7 @@ _NAME_NUMERALS = set("一二三四五六七八九十")
 _CASE_AFTER_NAME = {"は", "が", "も", "と", "に", "を", "の"}
 _CASE_AFTER_QUOTED_NAME = {"は", "が", "も", "に", "を", "の", "など", "で", "や", "へ", "から"}
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
+_ALL_KANJI = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def is_katakana(t: Token) -> bool:
@@ -199,6 +200,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                                                            and (is_name_token(toks[k + 1]) or is_katakana(toks[k + 1])))
                                  or (k > a and toks[k - 1].norm == "・" and is_katakana(toks[k]))):
             k += 1
+        # a given name whose surname the dictionary read as common words (国|中|均): the kanji nouns
+        # that open the same phrase, three characters at most, none of them a title or a reference
+        if toks[a].tag.endswith("人名-名") and not toks[a].bunsetu_start:
+            j = a
+            while j > 0 and a - j < 3 and toks[j - 1].tag.startswith("名詞-普通名詞") and _ALL_KANJI.match(toks[j - 1].norm) \
+                    and (j - 1) not in claimed and not toks[j - 1].tag.endswith("人名-名") \
+                    and toks[j - 1].norm not in lex.titles and toks[j - 1].norm not in lex.title_prefixes \
+                    and toks[j - 1].norm not in lex.anaphora and not toks[j].bunsetu_start:
+                j -= 1
+            if j < a and toks[j].bunsetu_start and len("".join(x.norm for x in toks[j:a])) <= 3:
+                a = j
         # given names ending in a numeral kanji that the dictionary splits off (佐藤|健|一)
         if k + 1 < len(toks) and toks[k].norm in _NAME_NUMERALS and _title_after(toks, k + 1, lex)[1]:
             k += 1

@@ -163,7 +163,7 @@ def article_quads(result: ArticleResult) -> list[ox.Quad]:
             add(fi, k("amount"), lit(f.amount[0], datatype=t.decimal))
             add(fi, k("unit"), lit(f.amount[1]))
         fc = classes.get(f.cls)
-        if fc and fc.edge:
+        if fc and fc.edge and f.modality != "Negated":  # 出席せず: the event with its modality, no edge
             for s, o in derived_edges(f, fc.object_roles):
                 add(entity(s), k(fc.edge), entity(o))
     return out

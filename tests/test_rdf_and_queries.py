@@ -172,3 +172,20 @@ def test_statements_by_topic_on_a_statement(tmp_path):
     assert [(r["speaker"], r["quote"]) for r in rows(store, "statements_by_topic", topic="同盟")] == \
         [("山田太郎", "同盟を強める")]
     assert rows(store, "statements_by_topic", topic="関税") == []
+
+
+def test_a_negated_fact_keeps_its_node_but_gives_no_edge_and_no_score(result):
+    from dataclasses import replace
+
+    from kg.namespaces import KG
+
+    negated = replace(result, facts=tuple(replace(f, modality="Negated") if f.cls == "Meeting" else f
+                                          for f in result.facts))
+    gold = {"entities": [{"id": "yamada", "type": "Person", "label_ja": "山田太郎", "mentions": []},
+                         {"id": "smith", "type": "Person", "label_ja": "スミス", "mentions": []}],
+            "facts": [{"s": "smith", "p": "meets", "o": "yamada", "evidence_ja": "スミス大統領と会談"}]}
+    for r, edges, found in ((result, 1, 1), (negated, 0, 0)):
+        g = KnowledgeGraph(dataset_for([r])).graph
+        assert len(list(g.subjects(KG.modality, KG.Negated))) == 1 - edges
+        assert len(list(g.triples((None, KG.metWith, None)))) == edges
+        assert score(g, gold)["facts"]["found"] == found

@@ -57,6 +57,10 @@ SNIPPETS = {
     "dates": "山田太郎首相は１日午後４時１０分ごろ、スミス大統領と会談した。佐藤一郎氏は３日から５日まで米国を訪問する。鈴木花子氏は６年前に来日した。",
     "office_before_name": "大関琴風海は初日から５連勝した。新横綱の琴風山が土俵入りを披露した。",
     "quoted_name": "町の特産品「黒潮みかん」の出荷が始まった。市は別の品種を「南風こがね」と名付けた。",
+    "successor_thing": "新型機「みずほ」は、補給機「あおさぎ」の後継機にあたる。",
+    "surname_as_words": "研究所の北国均所長と島国均所長が会見した。",
+    "stance_plan": "大和電機の山内剛社長は、世界一のメーカーを目指す考えを示した。",
+    "on_the_way_home": "スミス大統領は会議に出席せず、そのまま帰国の途に就いた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -401,3 +405,25 @@ def test_a_short_name_in_brackets_is_a_named_thing_but_a_naming_is_not(results):
     assert [e.cls for e in things] == ["Artifact"]
     # 「南風こがね」と名付けた: a quote before と is what was said or the name given, not a thing named
     assert not any("南風" in e.label for e in r.entities)
+
+
+def test_a_successor_machine_follows_the_one_named_with_no(results):
+    assert has(results["successor_thing"], "Succession", agent="みずほ", theme="あおさぎ")
+
+
+def test_a_given_name_takes_the_common_words_before_it_as_its_surname(results):
+    r = results["surname_as_words"]
+    # 北国|均, 島国|均: the dictionary reads the surnames as words, the given name as a name
+    assert sorted(e.label for e in r.entities if e.cls == "Person") == ["北国均", "島国均"]
+    assert has(r, "PositionHolding", agent="北国均", position="所長")
+
+
+def test_a_stance_gives_one_plan_not_two(results):
+    plans = [f for f in results["stance_plan"].facts if f.cls == "Planning"]
+    assert [f.predicate for f in plans] == ["目指す考え"]
+
+
+def test_a_negated_attendance_is_negated_and_the_way_home_is_no_appointment(results):
+    r = results["on_the_way_home"]
+    assert [f.modality for f in r.facts if f.cls == "Attendance"] == ["Negated"]
+    assert not any(f.cls == "Appointment" for f in r.facts)
