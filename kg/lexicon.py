@@ -80,6 +80,7 @@ class Lexicon:
     place_suffixes: frozenset[str]
     naming_verbs: frozenset[str]
     trailing_nouns: frozenset[str]
+    award_heads: frozenset[str] = frozenset()
 
     @functools.cached_property
     def anaphora_stems(self) -> frozenset[str]:
@@ -126,4 +127,5 @@ def load_lexicon() -> Lexicon:
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
         disaster_heads=words("disaster_heads.txt"),
         non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"),
-        naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"))
+        naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"),
+        award_heads=words("award_heads.txt"))

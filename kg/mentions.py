@@ -321,20 +321,25 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             claimed.add(t.i)
 
     # 米鉄鋼大手USスチール, コンビニ大手アリマンタシォン・クシュタール: a company after its description,
-    # and the country a one-character abbreviation at the description's start names
+    # and the country a one-character abbreviation at the description's start names; a name after
+    # A傘下の / Aの子会社 (ディズニー傘下のＦＸ) is a company too
     for t in toks:
-        if t.norm not in lex.company_descriptors or t.i + 1 >= len(toks):
+        part_link = t.norm in lex.part_links and t.i + 2 < len(toks) and toks[t.i + 1].norm == "の"
+        if not (t.norm in lex.company_descriptors or part_link) or t.i + 1 >= len(toks):
             continue
-        j = k = t.i + 1
+        j = k = t.i + (2 if part_link else 1)
         while k < len(toks) and (is_katakana(toks[k]) or is_proper(toks[k]) or is_acronym(toks[k]) or
                                  (toks[k].norm in ("・", "&", "-") and k > j)):
             k += 1
         while k > j and toks[k - 1].norm in ("・", "&", "-"):
             k -= 1
-        if k > j and not any(i in claimed or i in person_tokens for i in range(j, k)) and \
+        whole = not part_link or k >= len(toks) or toks[k].pos not in _NOMINAL  # not 東和|商事
+        if k > j and whole and not any(i in claimed or i in person_tokens for i in range(j, k)) and \
                 not any(is_name_token(x) for x in toks[j:k]):
             out.append(make(sent, j, k, "Company", "descriptor"))
             claimed.update(range(j, k))
+        if part_link:
+            continue
         a = _nominal_run_left(toks, t.i + 1)
         if a < t.i and len(toks[a].norm) == 1 and toks[a].norm in lex.abbreviations and a not in claimed:
             out.append(make(sent, a, a + 1, "Country", "abbreviation", label=lex.abbreviations[toks[a].norm]))
@@ -620,6 +625,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 if lex.is_office(title):
                     out.append(_position_after(sent, b, end, title, lex))
                 continue
+        elif cls == "Position" and b - a >= 2 and toks[b - 1].norm in lex.award_heads \
+                and not any(is_name_token(x) for x in toks[a:b]):
+            out.append(make(sent, a, b, "Award", "ner"))  # 国際長編映画賞 read as an office
+            continue
         elif cls == "Position":
             title = next((span_text[i:] for i in range(len(span_text)) if span_text[i:] in lex.titles), None)
             names = [x.i for x in toks[a:b] if is_name_token(x)]

@@ -61,6 +61,8 @@ SNIPPETS = {
     "surname_as_words": "研究所の北国均所長と島国均所長が会見した。",
     "stance_plan": "大和電機の山内剛社長は、世界一のメーカーを目指す考えを示した。",
     "on_the_way_home": "スミス大統領は会議に出席せず、そのまま帰国の途に就いた。",
+    "award_of_award": "作品は北海映画賞の国際長編映画賞の候補に選ばれた。",
+    "acronym_under_parent": "大和電機傘下のＮＴＸが新製品を発売した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -427,3 +429,16 @@ def test_a_negated_attendance_is_negated_and_the_way_home_is_no_appointment(resu
     r = results["on_the_way_home"]
     assert [f.modality for f in r.facts if f.cls == "Attendance"] == ["Negated"]
     assert not any(f.cls == "Appointment" for f in r.facts)
+
+
+def test_a_prize_the_ner_reads_as_an_office_is_an_award_of_the_award_before_it(results):
+    r = results["award_of_award"]
+    assert {e.label: e.cls for e in r.entities}.get("国際長編映画賞") == "Award"
+    assert has(r, "Part", agent="国際長編映画賞", theme="北海映画賞")
+    assert not any(e.cls == "Position" for e in r.entities)
+
+
+def test_a_name_under_a_parent_company_is_a_company_of_it(results):
+    r = results["acronym_under_parent"]
+    assert has(r, "Part", agent="NTX", theme="大和電機")
+    assert has(r, "Launch", agent="NTX")
