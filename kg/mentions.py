@@ -58,8 +58,12 @@ def make(sent: Sentence, a: int, b: int, cls: str, rule: str, label: str | None 
          title: str | None = None, refers_to: tuple[str, ...] = (), written_end: int | None = None) -> Mention:
     start, end, text = surface(sent, a, b)
     written = nfkc(surface(sent, a, written_end)[2]) if written_end and written_end > b else None
+    if label is None:
+        label = nfkc(text)
+        if (reading := _WITH_READING.match(label)) is not None:  # 釜山（プサン）, one dictionary word
+            label, written = reading.group(1), written or label
     return Mention(sentence=sent.index, start=start, end=end, text=text,
-                   label=label if label is not None else nfkc(text), cls=cls, tok_start=a, tok_end=b,
+                   label=label, cls=cls, tok_start=a, tok_end=b,
                    rule=rule, title=title, refers_to=refers_to, written=written)
 
 
@@ -101,6 +105,7 @@ _CASE_AFTER_NAME = {"は", "が", "も", "と", "に", "を", "の"}
 _CASE_AFTER_QUOTED_NAME = {"は", "が", "も", "に", "を", "の", "など", "で", "や", "へ", "から"}
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _ALL_KANJI = re.compile(r"^[\u4e00-\u9fff]+$")
+_WITH_READING = re.compile(r"^(.+?)\([\u30a0-\u30ffー・]+\)$")
 
 
 def is_katakana(t: Token) -> bool:
@@ -529,6 +534,13 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 out.append(_position_after(sent, close + 1, end, title, lex))
             claimed.update(range(a, end))
             person_tokens.update(range(a, close))
+            continue
+        inner = next((e for e in sent.ents if e.start == t.i + 1 and e.end == close), None)
+        if short and named and inner is not None and lex.ene.get(inner.label) in ("Place", "Country") \
+                and (ner is None or lex.ene.get(ner.label) not in ("Place", "Country")):
+            # 世界選手権（ブダペスト）: where the event was, not another name of it (釜山（プサン） is)
+            out.append(make(sent, t.i + 1, close, "Place", "name(place)"))
+            claimed.update(range(t.i + 1, close))
             continue
         if short and named:
             full = nfkc(surface(sent, a, t.i)[2])

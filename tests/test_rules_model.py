@@ -63,6 +63,8 @@ SNIPPETS = {
     "on_the_way_home": "スミス大統領は会議に出席せず、そのまま帰国の途に就いた。",
     "award_of_award": "作品は北海映画賞の国際長編映画賞の候補に選ばれた。",
     "acronym_under_parent": "大和電機傘下のＮＴＸが新製品を発売した。",
+    "event_place_in_parentheses": "山田選手は昨年の世界選手権（ブダペスト）に続いて優勝した。",
+    "reading_in_one_word": "両首脳は韓国南部の釜山（プサン）で会談した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -442,3 +444,17 @@ def test_a_name_under_a_parent_company_is_a_company_of_it(results):
     r = results["acronym_under_parent"]
     assert has(r, "Part", agent="NTX", theme="大和電機")
     assert has(r, "Launch", agent="NTX")
+
+
+def test_a_place_in_parentheses_after_an_event_is_where_it_was_not_its_other_name(results):
+    r = results["event_place_in_parentheses"]
+    event = next(e for e in r.entities if e.label == "世界選手権")
+    assert "ブダペスト" not in event.alt_labels
+    assert has(r, "Containment", agent="世界選手権", location="ブダペスト")
+
+
+def test_a_reading_the_dictionary_keeps_in_one_word_is_not_part_of_the_label(results):
+    r = results["reading_in_one_word"]
+    busan = next(e for e in r.entities if e.cls == "Place")
+    assert busan.label == "釜山" and "釜山(プサン)" in busan.alt_labels
+    assert has(r, "Containment", agent="釜山", location="大韓民国")
