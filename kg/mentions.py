@@ -279,8 +279,13 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         inside = toks[t.i + 1:close]
         after = toks[close + 1]
-        named = any(is_katakana(x) or is_proper(x) or is_acronym(x) for x in inside) or len(inside) >= 2
         before = toks[t.i - 1] if t.i > 0 else None
+        # a name, or words after the kind of thing they name (特産品「黒潮みかん」), after a name and の
+        # (日本の「伝統的酒造り」); common words after a common noun and の, or opening a headline, are
+        # a phrase in quotes (同盟の「黄金時代」), not a name
+        named = any(is_katakana(x) or is_proper(x) or is_acronym(x) for x in inside) or \
+            (len(inside) >= 2 and before is not None and (before.pos in _NOMINAL
+                                                          or (before.norm == "の" and t.i > 1 and is_proper(toks[t.i - 2]))))
         if any(x.pos in ("VERB", "AUX", "ADV", "ADJ", "PUNCT", "SCONJ", "PRON", "ADP") for x in inside) or \
                 not named or (before is not None and before.norm != "の" and before.pos not in _NOMINAL) or \
                 inside[-1].pos not in _NOMINAL or after.norm not in _CASE_AFTER_QUOTED_NAME or \

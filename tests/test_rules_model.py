@@ -56,7 +56,8 @@ SNIPPETS = {
     "award_chosen": "主演の高木陽子さんは、主演女優賞に選ばれた。",
     "dates": "山田太郎首相は１日午後４時１０分ごろ、スミス大統領と会談した。佐藤一郎氏は３日から５日まで米国を訪問する。鈴木花子氏は６年前に来日した。",
     "office_before_name": "大関琴風海は初日から５連勝した。新横綱の琴風山が土俵入りを披露した。",
-    "quoted_name": "町の特産品「黒潮みかん」の出荷が始まった。市は別の品種を「南風こがね」と名付けた。",
+    "quoted_name": "町の特産品「黒潮みかん」の出荷が始まった。市は別の品種を「南風こがね」と名付けた。"
+                   "町は地域の「観光元年」を宣言した。",
     "successor_thing": "新型機「みずほ」は、補給機「あおさぎ」の後継機にあたる。",
     "surname_as_words": "研究所の北国均所長と島国均所長が会見した。",
     "stance_plan": "大和電機の山内剛社長は、世界一のメーカーを目指す考えを示した。",
@@ -409,6 +410,8 @@ def test_a_short_name_in_brackets_is_a_named_thing_but_a_naming_is_not(results):
     assert [e.cls for e in things] == ["Artifact"]
     # 「南風こがね」と名付けた: a quote before と is what was said or the name given, not a thing named
     assert not any("南風" in e.label for e in r.entities)
+    # common words after a common noun and の: a phrase in quotes, not a name
+    assert not any("元年" in e.label for e in r.entities)
 
 
 def test_a_successor_machine_follows_the_one_named_with_no(results):
