@@ -873,7 +873,7 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
 
 
 def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
-    """Where things are: 韓国・釜山, 熊本県菊陽町, 韓国南部の釜山, 佐世保基地の米空母「X」,
+    """Where things are: 韓国・釜山, 東京・両国国技館, 熊本県菊陽町, 韓国南部の釜山, 佐世保基地の米空母「X」,
     釜山での…会議, ミナト半導体（東京都港区）."""
     out = []
     ms = sorted(((m, k) for m, k in view.pairs if m.rule != "group" and (m.rule != "anaphor" or m.cls == "Place")),
@@ -890,7 +890,7 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
             link_word = between[:-1] if between.endswith("の") else between
             rule = None
             if c1 in PLACES and c2 in ("Place", "Facility"):
-                if between in ("・", "") and c1 in ("Country", "Place") and c2 == "Place":
+                if between in ("・", "") and c1 in ("Country", "Place") and (c2 == "Place" or between == "・"):
                     rule = "place・place"
                 elif between.endswith("の") and (link_word == "" or link_word in lex.place_links):
                     rule = "place-no-place"

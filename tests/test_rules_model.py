@@ -66,6 +66,7 @@ SNIPPETS = {
     "acronym_under_parent": "大和電機傘下のＮＴＸが新製品を発売した。",
     "event_place_in_parentheses": "山田選手は昨年の世界選手権（ブダペスト）に続いて優勝した。",
     "reading_in_one_word": "両首脳は韓国南部の釜山（プサン）で会談した。",
+    "city_dot_facility": "協会は名古屋・栄町アリーナで理事会を開いた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -461,3 +462,9 @@ def test_a_reading_the_dictionary_keeps_in_one_word_is_not_part_of_the_label(res
     busan = next(e for e in r.entities if e.cls == "Place")
     assert busan.label == "釜山" and "釜山(プサン)" in busan.alt_labels
     assert has(r, "Containment", agent="釜山", location="大韓民国")
+
+
+def test_a_facility_written_after_its_city_and_a_dot_is_in_that_city(results):
+    r = results["city_dot_facility"]
+    assert has(r, "Containment", agent="栄町アリーナ", location="名古屋市")
+    assert has(r, "Containment", agent="理事会", location="栄町アリーナ")
