@@ -1073,6 +1073,28 @@ def _venue_facts(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:
                 out.append(Fact(cls="Containment", predicate=pred.lemma, sentence=view.sent.index,
                                 roles=(("agent", e), ("location", p)), rule="event-held-in", confidence=0.6,
                                 article_id=view.sent.article_id))
+    return out + _event_subject_places(view, frames)
+
+
+def _event_subject_places(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:
+    """台風5号は薩摩半島南部に上陸した, 万博が夢洲で開幕した: an event or disaster that is the subject of
+    a verb with a place in で / に happened there (what is held is _venue_facts' job)."""
+    out = []
+    for frame in frames.values():
+        pred = frame.pred
+        if pred.lemma in _HOLD_VERBS or pred.i in view.in_quote:
+            continue
+        places = [k for r, k in frame.roles if r in ("location", "recipient") and view.classes.get(k) in PLACES]
+        if not places:
+            continue
+        events = [k for c in view.children(pred) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"は", "が"}
+                  for k in view.keys_at(c) if view.classes.get(k) in ("Event", "Disaster")]
+        if pred.dep == "acl":  # 大船渡市で発生した山林火災
+            events += [k for k in view.keys_at(view.toks[pred.head]) if view.classes.get(k) in ("Event", "Disaster")]
+        out.extend(Fact(cls="Containment", predicate=pred.lemma, sentence=view.sent.index,
+                        roles=(("agent", e), ("location", p)), rule="event-subject-place", confidence=0.55,
+                        article_id=view.sent.article_id)
+                   for e in _unique(events) for p in places[:1] if e != p)
     return out
 
 

@@ -39,7 +39,8 @@ def is_name_token(t: Token) -> bool:
 
 
 def is_proper(t: Token) -> bool:
-    return t.pos == "PROPN" or t.tag.startswith("名詞-固有名詞")
+    # the parser's PROPN on a time word (未明, 同日) is not a name
+    return t.tag.startswith("名詞-固有名詞") or (t.pos == "PROPN" and not t.tag.endswith("副詞可能"))
 
 
 def is_acronym(t: Token) -> bool:

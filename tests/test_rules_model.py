@@ -67,6 +67,7 @@ SNIPPETS = {
     "event_place_in_parentheses": "山田選手は昨年の世界選手権（ブダペスト）に続いて優勝した。",
     "reading_in_one_word": "両首脳は韓国南部の釜山（プサン）で会談した。",
     "city_dot_facility": "協会は名古屋・栄町アリーナで理事会を開いた。",
+    "disaster_landfall": "台風１２号は５日未明、紀伊半島南部に上陸した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -468,3 +469,11 @@ def test_a_facility_written_after_its_city_and_a_dot_is_in_that_city(results):
     r = results["city_dot_facility"]
     assert has(r, "Containment", agent="栄町アリーナ", location="名古屋市")
     assert has(r, "Containment", agent="理事会", location="栄町アリーナ")
+
+
+def test_a_disaster_that_is_the_subject_of_a_verb_with_a_place_happened_there(results):
+    # 紀伊半島|南部に: the place the direction word is part of
+    r = results["disaster_landfall"]
+    assert has(r, "Containment", agent="台風12号", location="紀伊半島")
+    # 未明 (before dawn), which the parser tags PROPN and the NER a city, is a time word
+    assert sorted(e.label for e in r.entities) == ["台風12号", "紀伊半島"]
