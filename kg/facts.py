@@ -896,6 +896,8 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                     rule = "place-no-place"
                 elif between.startswith("の") and between[1:] in lex.place_links:
                     rule = "place-no-place"  # マレーシアの首都クアラルンプール
+            if rule is None and m1.rule == "region" and between == "" and c2 in ("Country", "Place"):
+                rule = "region-place"  # 南米パラグアイ
             if rule is None and c1 == "Country" and c2 in ORG_CLASSES and m2.tok_start > after and \
                     toks[m2.tok_start - 1].norm in lex.company_descriptors and len(between) <= 14 and \
                     all(t.pos in ("NOUN", "PROPN", "ADP") for t in toks[after:m2.tok_start]) and \

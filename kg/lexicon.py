@@ -81,6 +81,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     trailing_nouns: frozenset[str]
     award_heads: frozenset[str] = frozenset()
+    world_regions: frozenset[str] = frozenset()
 
     @functools.cached_property
     def anaphora_stems(self) -> frozenset[str]:
@@ -128,4 +129,4 @@ def load_lexicon() -> Lexicon:
         disaster_heads=words("disaster_heads.txt"),
         non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"),
         naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"),
-        award_heads=words("award_heads.txt"))
+        award_heads=words("award_heads.txt"), world_regions=words("world_regions.txt"))

@@ -612,6 +612,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if cls != "Person" and cls != "Position":
             a0 = a
             a, b, lead = _trim_place_words(toks, a, b, lex)
+            # 南米|パラグアイ: the region cut off the front is a place too (kg.facts: the country lies in it)
+            out.extend(make(sent, i, i + 1, "Place", "region") for i in range(a0, a)
+                       if toks[i].norm in lex.world_regions and i not in claimed)
             if a > a0 and any(toks[i].norm in lex.place_links for i in range(a0, a)) and cls not in ("Country",):
                 cls = "Place"  # 首都アスンシオン: what a place word describes is a place
             if lead is not None:

@@ -68,6 +68,7 @@ SNIPPETS = {
     "reading_in_one_word": "両首脳は韓国南部の釜山（プサン）で会談した。",
     "city_dot_facility": "協会は名古屋・栄町アリーナで理事会を開いた。",
     "disaster_landfall": "台風１２号は５日未明、紀伊半島南部に上陸した。",
+    "region_country": "代表団は中東カタールの首都ドーハを訪れた。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -477,3 +478,11 @@ def test_a_disaster_that_is_the_subject_of_a_verb_with_a_place_happened_there(re
     assert has(r, "Containment", agent="台風12号", location="紀伊半島")
     # 未明 (before dawn), which the parser tags PROPN and the NER a city, is a time word
     assert sorted(e.label for e in r.entities) == ["台風12号", "紀伊半島"]
+
+
+def test_a_world_region_before_a_country_is_a_place_the_country_lies_in(results):
+    r = results["region_country"]
+    assert has(r, "Containment", agent="カタール", location="中東")
+    assert has(r, "Containment", agent="ドーハ", location="カタール")
+    region = next(e for e in r.entities if e.label == "中東")
+    assert region.cls == "Place" and region.wikidata == "Q7204"
