@@ -619,6 +619,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 cls = "Place"  # 首都アスンシオン: what a place word describes is a place
             if lead is not None:
                 out.append(make(sent, lead, lead + 1, "Country", "abbreviation", label=lex.abbreviations[toks[lead].norm]))
+        if cls in ("Organization", "Company") and toks[b - 1].norm in ("大", "大学") and b + 1 < len(toks) \
+                and (is_katakana(toks[b]) or is_proper(toks[b])) and toks[b + 1].norm == "校" \
+                and not any(i in claimed for i in (b, b + 1)):
+            b += 2  # カリフォルニア大|バークリー|校: a university's campus is part of its name
         if b - a > 3 and toks[b - 1].norm == ")" and toks[b - 1 - 1] and _skip_reading(toks, _open_paren(toks, a, b)) == b:
             b = _open_paren(toks, a, b)  # a reading after a name: SLIM（スリム）
         if a >= b:

@@ -69,6 +69,7 @@ SNIPPETS = {
     "city_dot_facility": "協会は名古屋・栄町アリーナで理事会を開いた。",
     "disaster_landfall": "台風１２号は５日未明、紀伊半島南部に上陸した。",
     "region_country": "代表団は中東カタールの首都ドーハを訪れた。",
+    "university_campus": "米テキサス大オースティン校のマリア・ロペス氏も受賞した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -486,3 +487,9 @@ def test_a_world_region_before_a_country_is_a_place_the_country_lies_in(results)
     assert has(r, "Containment", agent="ドーハ", location="カタール")
     region = next(e for e in r.entities if e.label == "中東")
     assert region.cls == "Place" and region.wikidata == "Q7204"
+
+
+def test_a_universitys_campus_is_part_of_its_name(results):
+    r = results["university_campus"]
+    assert has(r, "Membership", agent="マリア・ロペス", organization="テキサス大オースティン校")
+    assert not any(e.label == "テキサス大" for e in r.entities)
