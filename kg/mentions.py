@@ -564,6 +564,13 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             # 両外相, 両社長: the two people named with that title
             out.append(make(sent, t.i, t.i + 2, "Group", "group", refers_to=("title:" + toks[t.i + 1].norm,)))
             claimed.update((t.i, t.i + 1))
+        elif (n := 2 if two in lex.groups else 1 if t.norm in lex.groups else 0) and t.i + n + 1 < len(toks) \
+                and toks[t.i + n].norm == "の" and lex.is_title(toks[t.i + n + 1].norm) \
+                and not lex.is_honorific(toks[t.i + n + 1].norm):
+            # 両社の社長, 両国の外相: the two people named with that title
+            title = toks[t.i + n + 1].norm
+            out.append(make(sent, t.i, t.i + n + 2, "Group", "group", refers_to=("title:" + title,)))
+            claimed.update(range(t.i, t.i + n + 2))
         elif two in lex.groups:
             out.append(make(sent, t.i, t.i + 2, "Group", "group", refers_to=(lex.groups[two],)))
             claimed.update((t.i, t.i + 1))

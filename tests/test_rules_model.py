@@ -70,6 +70,7 @@ SNIPPETS = {
     "disaster_landfall": "台風１２号は５日未明、紀伊半島南部に上陸した。",
     "region_country": "代表団は中東カタールの首都ドーハを訪れた。",
     "university_campus": "米テキサス大オースティン校のマリア・ロペス氏も受賞した。",
+    "both_presidents": "大和電機の山田一郎社長と東和商事の佐藤花子社長が会見した。両社の社長は同日、基本合意書に署名した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -493,3 +494,11 @@ def test_a_universitys_campus_is_part_of_its_name(results):
     r = results["university_campus"]
     assert has(r, "Membership", agent="マリア・ロペス", organization="テキサス大オースティン校")
     assert not any(e.label == "テキサス大" for e in r.entities)
+
+
+def test_the_title_of_both_companies_stands_for_the_two_people_named_with_it(results):
+    r = results["both_presidents"]
+    signing = next(f for f in r.facts if f.cls == "Signing")
+    label = {e.key: e.label for e in r.entities}
+    assert sorted(label[k] for k in signing.role("agent")) == ["佐藤花子", "山田一郎"]
+    assert [label[k] for k in signing.role("theme")] == ["基本合意書"]
