@@ -184,6 +184,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts, frames)
     facts += _planned_event_facts(view, facts)
+    facts = _met_then_signed(view, facts)
     facts += _cosigned_accords(view, facts)
     facts += _quoted_statements(view, lex, facts)
     facts += _source_statements(view, lex, facts)
@@ -485,6 +486,22 @@ def _source_statements(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> l
         out.append(Fact(cls="Statement", predicate="によると", sentence=view.sent.index,
                         roles=(("agent", sources[0]),), modality="Reported", rule="source", confidence=0.6,
                         quote=quote, article_id=view.sent.article_id))
+    return out
+
+
+def _met_then_signed(view: SentenceView, facts: list[Fact]) -> list[Fact]:
+    """AはBと会談し、…合意書に署名した: the one A met in the same sentence signs with A."""
+    here = [f for f in facts if f.sentence == view.sent.index]
+    meetings = [f for f in here if f.cls == "Meeting" and f.role("agent") and f.modality != "Negated"]
+    out = []
+    for f in facts:
+        if f.sentence == view.sent.index and f.cls == "Signing" and len(f.role("agent")) == 1:
+            partners = [k for m in meetings if m.role("agent") == f.role("agent")
+                        for r, k in m.roles if r == "participant" and k not in f.role("agent")]
+            if partners:
+                f = replace(f, roles=tuple(sorted(set(f.roles) | {("agent", k) for k in partners})),
+                            rule=f.rule + "+met")
+        out.append(f)
     return out
 
 

@@ -71,6 +71,7 @@ SNIPPETS = {
     "region_country": "代表団は中東カタールの首都ドーハを訪れた。",
     "university_campus": "米テキサス大オースティン校のマリア・ロペス氏も受賞した。",
     "both_presidents": "大和電機の山田一郎社長と東和商事の佐藤花子社長が会見した。両社の社長は同日、基本合意書に署名した。",
+    "met_then_signed": "山田太郎氏は改革党の森本健司代表と国会内で会談し、連立に向けた合意書に署名した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -502,3 +503,9 @@ def test_the_title_of_both_companies_stands_for_the_two_people_named_with_it(res
     label = {e.key: e.label for e in r.entities}
     assert sorted(label[k] for k in signing.role("agent")) == ["佐藤花子", "山田一郎"]
     assert [label[k] for k in signing.role("theme")] == ["基本合意書"]
+
+
+def test_the_one_met_before_signing_in_the_same_sentence_signs_too(results):
+    r = results["met_then_signed"]
+    assert has(r, "Signing", agent="山田太郎") and has(r, "Signing", agent="森本健司")
+    assert has(r, "Accord", agent="山田太郎", participant="森本健司")
