@@ -89,12 +89,22 @@ class Lexicon:
         return frozenset(w[:-1] for w in self.anaphora if w.endswith("氏")) | \
             frozenset(w[:-1] for w in self.groups if w.endswith("氏")) | {"各", "諸", "故", "彼", "貴", "某"}
 
+    def title_kind(self, word: str) -> str | None:
+        """The kind of a title (titles.tsv); two offices held at once (会長兼CEO) are of the kind of the
+        last one."""
+        if word in self.titles:
+            return self.titles[word]
+        parts = word.split("兼")
+        if len(parts) > 1 and all(self.titles.get(p) in ("leader", "office", "corporate") for p in parts):
+            return self.titles[parts[-1]]
+        return None
+
     def is_title(self, word: str) -> bool:
-        return word in self.titles and self.titles[word] != "honorific"
+        return self.title_kind(word) not in (None, "honorific")
 
     def is_office(self, word: str) -> bool:
         """A title that names an office someone holds (首相, 社長), not a role word (選手) or an honorific."""
-        return self.titles.get(word) in ("leader", "office", "corporate")
+        return self.title_kind(word) in ("leader", "office", "corporate")
 
     def is_honorific(self, word: str) -> bool:
         return self.titles.get(word) == "honorific"

@@ -96,6 +96,20 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
             best = (m + 1, acc)
         elif acc[:1] in lex.title_prefixes and acc[1:] in lex.titles:
             best = (m + 1, acc[1:])  # 前首相 as one token
+    end, title = best
+    if title and lex.is_office(title) and end + 1 < len(toks) and toks[end].norm == "兼":
+        # 会長|兼|CEO: two offices held at once, one title
+        more = ""
+        for m in range(end + 1, min(end + 5, len(toks))):
+            more += toks[m].norm
+            if lex.is_office(title + "兼" + more):
+                best = (m + 1, title + "兼" + more)
+        end, title = best
+    if title and end + 2 < len(toks) and toks[end].norm == "(":
+        # CEO（最高経営責任者）: the title spelled out in parentheses is the same title
+        close = next((j for j in range(end + 1, min(end + 6, len(toks))) if toks[j].norm == ")"), None)
+        if close and "".join(t.norm for t in toks[end + 1:close]) in lex.titles:
+            best = (close + 1, title)
     return best
 
 

@@ -154,3 +154,12 @@ def test_a_short_name_in_one_article_joins_the_full_name_in_another():
     merged = next(e for e in rb.entities if e.key == "Person:山田太郎")
     assert {"山田", "山田氏", "山田首相"} <= set(merged.alt_labels)
     assert rb.facts[0].role("agent") == ["Person:山田太郎"]
+
+
+def test_two_offices_joined_with_ken_are_an_office_of_the_last_ones_kind():
+    from kg.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert lex.title_kind("会長兼CEO") == lex.titles["CEO"] == "corporate"
+    assert lex.is_office("会長兼社長")
+    assert not lex.is_title("会長兼選手") and lex.title_kind("会長兼") is None

@@ -72,6 +72,7 @@ SNIPPETS = {
     "university_campus": "米テキサス大オースティン校のマリア・ロペス氏も受賞した。",
     "both_presidents": "大和電機の山田一郎社長と東和商事の佐藤花子社長が会見した。両社の社長は同日、基本合意書に署名した。",
     "met_then_signed": "山田太郎氏は改革党の森本健司代表と国会内で会談し、連立に向けた合意書に署名した。",
+    "two_offices": "大和製鉄の山田一郎会長兼ＣＥＯ（最高経営責任者）は記者会見した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
 }
 
@@ -509,3 +510,9 @@ def test_the_one_met_before_signing_in_the_same_sentence_signs_too(results):
     r = results["met_then_signed"]
     assert has(r, "Signing", agent="山田太郎") and has(r, "Signing", agent="森本健司")
     assert has(r, "Accord", agent="山田太郎", participant="森本健司")
+
+
+def test_two_offices_held_at_once_are_one_title_and_its_spelling_out_no_other(results):
+    r = results["two_offices"]
+    assert [e.label for e in r.entities if e.cls == "Position"] == ["会長兼CEO"]
+    assert has(r, "PositionHolding", agent="山田一郎", position="会長兼CEO", organization="大和製鉄")
