@@ -189,9 +189,10 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _quoted_statements(view, lex, facts)
     facts += _source_statements(view, lex, facts)
     facts += _venue_facts(view, frames)
+    facts += _event_subject_places(view, frames)
     facts = [f for f in facts if f.role("agent")]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
-    return _dedupe(facts), topic
+    return _one_plan_per_stance(_dedupe(facts)), topic
 
 
 def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
@@ -1086,13 +1087,18 @@ def _venue_facts(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:
         places = [k for r, k in frame.roles if r == "location"]
         events = [k for r, k in frame.roles if r == "theme" and view.classes.get(k) in ("Event", "Disaster")]
         if pred.dep == "acl":
-            events += [k for k in view.keys_at(view.toks[pred.head]) if view.classes.get(k) in ("Event", "Disaster")]
+            events += _events_at(view, view.toks[pred.head])
         for e in _unique(events):
             for p in places:
                 out.append(Fact(cls="Containment", predicate=pred.lemma, sentence=view.sent.index,
                                 roles=(("agent", e), ("location", p)), rule="event-held-in", confidence=0.6,
                                 article_id=view.sent.article_id))
-    return out + _event_subject_places(view, frames)
+    return out
+
+
+def _events_at(view: SentenceView, tok: Token) -> list[str]:
+    """The events and disasters an argument bunsetu names."""
+    return [k for k in view.keys_at(tok) if view.classes.get(k) in ("Event", "Disaster")]
 
 
 def _event_subject_places(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:
@@ -1107,9 +1113,9 @@ def _event_subject_places(view: SentenceView, frames: dict[int, Frame]) -> list[
         if not places:
             continue
         events = [k for c in view.children(pred) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"は", "が"}
-                  for k in view.keys_at(c) if view.classes.get(k) in ("Event", "Disaster")]
+                  for k in _events_at(view, c)]
         if pred.dep == "acl":  # 大船渡市で発生した山林火災
-            events += [k for k in view.keys_at(view.toks[pred.head]) if view.classes.get(k) in ("Event", "Disaster")]
+            events += _events_at(view, view.toks[pred.head])
         out.extend(Fact(cls="Containment", predicate=pred.lemma, sentence=view.sent.index,
                         roles=(("agent", e), ("location", p)), rule="event-subject-place", confidence=0.55,
                         article_id=view.sent.article_id)
@@ -1157,14 +1163,12 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
         key = (f.cls, f.predicate, f.roles, f.sentence)
         if key not in seen or f.confidence > seen[key].confidence:
             seen[key] = f
-    return _one_plan_per_stance(list(seen.values()))
+    return list(seen.values())
 
 
 def _one_plan_per_stance(facts: list[Fact]) -> list[Fact]:
     """…を目指す考えを示した gives the clause's plan (目指す) and the stance's (目指す考え): one plan,
     the stance's, with the clause's roles."""
-    from dataclasses import replace
-
     def agents(f: Fact) -> frozenset[str]:
         return frozenset(k for r, k in f.roles if r == "agent")
 

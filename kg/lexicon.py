@@ -24,6 +24,9 @@ def words(name: str) -> frozenset[str]:
     return frozenset(r[0] for r in _rows(name))
 
 
+OFFICE_KINDS = ("leader", "office", "corporate")  # titles.tsv kinds that name an office someone holds
+
+
 @dataclass(frozen=True)
 class FactClass:
     name: str
@@ -95,7 +98,7 @@ class Lexicon:
         if word in self.titles:
             return self.titles[word]
         parts = word.split("兼")
-        if len(parts) > 1 and all(self.titles.get(p) in ("leader", "office", "corporate") for p in parts):
+        if len(parts) > 1 and all(self.titles.get(p) in OFFICE_KINDS for p in parts):
             return self.titles[parts[-1]]
         return None
 
@@ -104,7 +107,7 @@ class Lexicon:
 
     def is_office(self, word: str) -> bool:
         """A title that names an office someone holds (首相, 社長), not a role word (選手) or an honorific."""
-        return self.title_kind(word) in ("leader", "office", "corporate")
+        return self.title_kind(word) in OFFICE_KINDS
 
     def is_honorific(self, word: str) -> bool:
         return self.titles.get(word) == "honorific"
