@@ -75,6 +75,7 @@ class Lexicon:
     cataphora: frozenset[str]
     company_descriptors: frozenset[str]
     hold_verbs: dict[str, str]
+    hold_subject_verbs: frozenset[str]  # hold verbs whose subject is the event (決勝があった)
     held_event_heads: frozenset[str]
     not_events: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -137,7 +138,9 @@ def load_lexicon() -> Lexicon:
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),
         speech_nouns=table("speech_nouns.tsv"), expressing_verbs=words("expressing_verbs.txt"),
         cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
-        hold_verbs=table("hold_verbs.tsv"), held_event_heads=words("held_event_heads.txt"),
+        hold_verbs=table("hold_verbs.tsv"),
+        hold_subject_verbs=frozenset(r[0] for r in _rows("hold_verbs.tsv") if r[2] == "subject"),
+        held_event_heads=words("held_event_heads.txt"),
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
         disaster_heads=words("disaster_heads.txt"),
         non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"),

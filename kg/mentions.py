@@ -463,11 +463,18 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     kids = _children(sent)
     for v in toks:
         needs_head = lex.hold_verbs.get(v.lemma)
-        if needs_head is None or v.pos != "VERB":
+        attending = lex.predicates.get(v.lemma) == "Attendance"
+        if (needs_head is None and not attending) or v.pos != "VERB":
             continue
         passive = any(toks[c].norm in ("れ", "られ", "れる", "られる") for c in kids.get(v.i, []))
-        # 開かれた会議 / 会議が開かれた (passive: the subject), 会議を開いた (active: the object)
-        wanted = {"が", "は", "も"} if passive else {"を"}
+        # 開かれた会議 / 会議が開かれた (passive: the subject), 会議を開いた (active: the object),
+        # 決勝があった (the subject of a verb of taking place), 伝達式に臨んだ (where one attends)
+        if needs_head is None:
+            wanted = {"に"}
+        elif passive or v.lemma in lex.hold_subject_verbs:
+            wanted = {"が", "は", "も"}
+        else:
+            wanted = {"を"}
         nouns = [toks[c] for c in kids.get(v.i, []) if toks[c].pos == "NOUN" and toks[c].bunsetu_head
                  and set(particles(sent, toks[c])[:1]) & wanted]
         if v.dep == "acl" and toks[v.head].pos == "NOUN" and passive:
@@ -481,8 +488,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                     or all(x.pos == "NUM" or x.tag.startswith("名詞-普通名詞-助数詞") for x in toks[a:n.i + 1]):
                 continue  # 2025年 is a date, not what was held
             heads = lex.event_heads | lex.held_event_heads
-            if needs_head == "yes" and not joined.endswith(tuple(heads)):
+            if needs_head in ("yes", None) and not joined.endswith(tuple(heads)):
                 continue
+            if attending and needs_head is None and joined in heads:
+                continue  # 大会に出場: which one is not said
             if any(i in claimed or i in person_tokens or is_name_token(toks[i]) for i in range(a, n.i + 1)) \
                     or joined in lex.not_events or n.norm in lex.titles:
                 continue
@@ -532,8 +541,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         short = (len(inside) == 1 and is_acronym(inside[0])) or \
             all(is_katakana(x) or x.norm == "・" for x in inside)
         a = _nominal_run_left(toks, t.i)
-        named = _has_name(toks[a:t.i], lex) or any(e.end == t.i and e.label in lex.ene for e in sent.ents)
         ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
+        # 国内総生産 (GDP), 人工知能 (AI): common nouns the NER calls a product are a concept, not a name
+        named = _has_name(toks[a:t.i], lex) or (ner is not None and lex.ene[ner.label] != "Product")
+        if short and not named and ner is not None:
+            claimed.update(range(a, close))  # and its abbreviation is no name either
+            continue
         if short and named and len(inside) == 1 and is_acronym(inside[0]) and \
                 any(is_name_token(x) for x in toks[a:t.i]):
             # 北口榛花（ＪＡＬ）: a person with the organisation they belong to, not its acronym

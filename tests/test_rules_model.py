@@ -74,6 +74,8 @@ SNIPPETS = {
     "met_then_signed": "山田太郎氏は改革党の森本健司代表と国会内で会談し、連立に向けた合意書に署名した。",
     "two_offices": "大和製鉄の山田一郎会長兼ＣＥＯ（最高経営責任者）は記者会見した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
+    "event_attended": "１２日夜に男子走り高跳び決勝があった。森川亮選手は表彰式に臨んだ。山口選手は大会に出場した。",
+    "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
 
@@ -516,3 +518,19 @@ def test_two_offices_held_at_once_are_one_title_and_its_spelling_out_no_other(re
     r = results["two_offices"]
     assert [e.label for e in r.entities if e.cls == "Position"] == ["会長兼CEO"]
     assert has(r, "PositionHolding", agent="山田一郎", position="会長兼CEO", organization="大和製鉄")
+
+
+def test_what_takes_place_or_is_attended_is_an_event_when_its_head_says_so(results):
+    r = results["event_attended"]
+    events = {e.label for e in r.entities if e.cls == "Event"}
+    # 決勝があった: the subject of a verb of taking place; 表彰式に臨んだ: where one attends
+    assert {"男子走り高跳び決勝", "表彰式"} <= events
+    assert has(r, "Attendance", agent="森川亮", theme="表彰式")
+    # 大会に出場: a bare head word does not say which event, so no node is made for it
+    assert "大会" not in events
+
+
+def test_an_abbreviation_of_a_common_noun_is_a_concept_not_a_name(results):
+    labels = {e.label for e in results["concept_acronym"].entities}
+    assert not labels & {"国内総生産", "GDP"}
+    assert "世界保健機関" in labels
