@@ -190,6 +190,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _source_statements(view, lex, facts)
     facts += _venue_facts(view, frames)
     facts += _event_subject_places(view, frames)
+    facts += _held_within(view, lex)
     facts = [f for f in facts if f.role("agent")]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _one_plan_per_stance(_dedupe(facts)), topic
@@ -1101,6 +1102,27 @@ def _events_at(view: SentenceView, tok: Token) -> list[str]:
     return [k for k in view.keys_at(tok) if view.classes.get(k) in ("Event", "Disaster")]
 
 
+def _held_within(view: SentenceView, lex: Lexicon) -> list[Fact]:
+    """五輪は10日、決勝があり / シリーズは1日、第7戦が行われ: an event held in a sentence whose topic is
+    another event is part of it."""
+    topics = [t for t in view.toks if t.bunsetu_head and t.i not in view.in_quote
+              and particles(view.sent, t)[-1:] == ["は"]]
+    wholes = _events_at(view, topics[0]) if topics else []
+    if not wholes:
+        return []
+    out = []
+    for v in view.toks:
+        if v.lemma not in lex.hold_verbs or v.pos != "VERB" or v.i in view.in_quote:
+            continue
+        held = [k for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"が", "を"}
+                for k in _events_at(view, c)]
+        out.extend(Fact(cls="Part", predicate=v.lemma, sentence=view.sent.index,
+                        roles=(("agent", e), ("theme", w)), rule="held-within", confidence=0.55,
+                        article_id=view.sent.article_id)
+                   for e in _unique(held) for w in wholes[:1] if e != w)
+    return out
+
+
 def _event_subject_places(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:
     """台風5号は薩摩半島南部に上陸した, 万博が夢洲で開幕した: an event or disaster that is the subject of
     a verb with a place in で / に happened there (what is held is _venue_facts' job)."""
@@ -1224,4 +1246,36 @@ def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex:
             f = before[-1]
             out.append(replace(f, sentence=s.index, quote=quote, rule="quote-continued", confidence=0.6,
                                date=None))
+    return out
+
+
+def attend_the_event_at_hand(pairs: Sequence[tuple[Mention, str]], facts: list[Fact],
+                             entities: dict[str, Entity]) -> list[Fact]:
+    """An attendance that names no event (九回途中から登板した, 先発出場した) is at the event the text
+    is on: the last one named in its sentence, else in the sentence before. Who wins in a sentence
+    that names an event (決勝があり、山田が優勝した) took part in it."""
+
+    events: dict[int, list[tuple[int, str]]] = {}
+    for m, k in pairs:
+        if entities[k].cls == "Event":
+            events.setdefault(m.sentence, []).append((m.start, k))
+
+    def at_hand(f: Fact, back: int) -> str | None:
+        for s in range(f.sentence, f.sentence - back - 1, -1):
+            if events.get(s):
+                return max(events[s])[1]
+        return None
+
+    out = []
+    for f in facts:
+        if f.cls == "Attendance" and not f.role("theme") and not f.role("location") \
+                and (ev := at_hand(f, 1)) and ev not in f.role("agent"):
+            f = replace(f, roles=tuple(sorted(f.roles + (("theme", ev),))), rule=f.rule + "+event-at-hand",
+                        confidence=min(f.confidence, 0.5))
+        out.append(f)
+        if f.cls == "Win" and f.modality != "Negated" and (ev := at_hand(f, 0)) and ev not in f.role("theme"):
+            out.append(Fact(cls="Attendance", predicate=f.predicate, sentence=f.sentence,
+                            roles=tuple(sorted([("agent", a) for a in f.role("agent")] + [("theme", ev)])),
+                            modality=f.modality, rule="won-at-event", confidence=0.5, date=f.date,
+                            article_id=f.article_id))
     return out

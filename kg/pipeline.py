@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
-from .facts import attribute_bare_quotes, extract_facts, leading_leaders
+from .facts import attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
 from .mentions import dictionary_mentions, extract_mentions, nfkc, surname_mentions
 from .types import ArticleResult, Entity, ParsedArticle
@@ -46,6 +46,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         if topic is not None:  # a sentence without a topic keeps the previous one's
             carried = topic
     facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex))
+    facts = attend_the_event_at_hand(pairs, facts, by_key)
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer
     gaz = load_gazetteer()
     for f in facts:

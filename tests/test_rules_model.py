@@ -75,6 +75,8 @@ SNIPPETS = {
     "two_offices": "大和製鉄の山田一郎会長兼ＣＥＯ（最高経営責任者）は記者会見した。",
     "fused_honorific": "中国の習近平国家主席は演説した。習氏は「協力を深める」と述べた。",
     "event_attended": "１２日夜に男子走り高跳び決勝があった。森川亮選手は表彰式に臨んだ。山口選手は大会に出場した。",
+    "event_within_event": "東アジア選手権は１０日、男子１００メートル決勝があり、田中健一が優勝した。",
+    "event_at_hand": "ワールドシリーズは１日、第７戦が行われた。山田一郎投手は九回から登板した。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -534,3 +536,19 @@ def test_an_abbreviation_of_a_common_noun_is_a_concept_not_a_name(results):
     labels = {e.label for e in results["concept_acronym"].entities}
     assert not labels & {"国内総生産", "GDP"}
     assert "世界保健機関" in labels
+
+
+def test_an_event_held_in_a_sentence_about_another_event_is_part_of_it(results):
+    r = results["event_within_event"]
+    assert has(r, "Part", agent="男子100メートル決勝", theme="東アジア選手権")
+    # the winner of the final took part in the final, not (only) in the championships as a whole
+    assert has(r, "Attendance", agent="田中健一", theme="男子100メートル決勝")
+    assert not has(r, "Part", agent="東アジア選手権")
+
+
+def test_an_attendance_that_names_no_event_is_at_the_last_event_named(results):
+    r = results["event_at_hand"]
+    assert has(r, "Part", agent="第7戦", theme="ワールドシリーズ")
+    # 登板した says no event: the game of the sentence before (named after the series in it)
+    assert has(r, "Attendance", agent="山田一郎", theme="第7戦")
+    assert not has(r, "Attendance", agent="山田一郎", theme="ワールドシリーズ")
