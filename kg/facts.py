@@ -304,6 +304,8 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         compound = "".join(t.norm for t in view.toks[_leftmost_compound(view, extra_from):extra_from.i + 1])
         args = [a for a in args if a.i != extra_from.i]
         args += [c for c in view.children(extra_from) if c.bunsetu_head]
+        # 設立に関する契約を結んだ: the agreement the noun names is what is signed or agreed on
+        roles.extend(("theme", k) for k in view.keys_at(extra_from) if view.classes.get(k) == "Agreement")
         # the event noun's own compound (日米|首脳|会談) names its parties
         for c in view.children(extra_from):
             if not c.bunsetu_head:

@@ -944,11 +944,15 @@ def _agreement_phrase(sent: Sentence, head: Token, lex: Lexicon) -> tuple[int, i
     gov = toks[head.head]
     by_predicate = head.head != head.i and lex.predicates.get(gov.lemma) in ("Accord", "Signing") \
         and head.dep in ("obl", "obj", "nsubj")
-    allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate else set())
+    # 設立に関する契約を結んだ: the agreement noun is the predicate of a light verb; what it is
+    # about (…に関する, …の) makes it a document of its own
+    by_light = head.head != head.i and gov.lemma in lex.light_verbs and head.dep == "obj" \
+        and lex.predicates.get(head.norm) in ("Accord", "Signing")
+    allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate else {"fixed"} if by_light else set())
     span = phrase(sent, head, allowed)
     if span is None or span[0] == head.i:
         return None
-    if not by_predicate and not _has_name(toks[span[0]:head.i], lex):
+    if not by_predicate and not by_light and not _has_name(toks[span[0]:head.i], lex):
         return None
     return span[0], head.i + 1
 

@@ -307,6 +307,9 @@ def test_parties_that_sign_together_agree(results):
     assert has(r, "Signing", agent="大和電機") and has(r, "Signing", agent="東和商事")
     assert has(r, "Accord", agent="大和電機", participant="東和商事") or \
         has(r, "Accord", agent="東和商事", participant="大和電機")  # an accord has no direction
+    # 設立に関する契約を結んだ: the contract is a document of its own, and what is signed
+    assert "合弁会社の設立に関する契約" in {e.label for e in r.entities if e.cls == "Agreement"}
+    assert has(r, "Signing", agent="東和商事", theme="合弁会社の設立に関する契約")
 
 
 def test_place_names_the_ner_missed_are_found_and_placed(results):
