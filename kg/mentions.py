@@ -702,6 +702,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             run = toks[a:b]
             if not _has_name(run, lex) and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
                 continue
+        if cls != "Place" and b - a > 1 and toks[a].tag.startswith("名詞-固有名詞-地名") \
+                and toks[a].norm.endswith(("州", "県")) and len(toks[a].norm) > 1 \
+                and all(is_katakana(x) or x.tag.startswith("名詞-固有名詞-地名") for x in toks[a + 1:b]):
+            cls = "Place"  # オハイオ州コロンバス read as a school: a state, then a city in it
         if cls == "Place":
             parts = _split_place(toks, a, b)
             if len(parts) > 1:  # 岩手県大船渡市 → 岩手県 + 大船渡市 (kg.facts links them)
@@ -751,7 +755,11 @@ def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], l
             j += 1
         if j < len(toks) and j not in covered and toks[j].norm in lex.place_suffixes:
             j += 1
-        inside_compound = j < len(toks) and toks[j].pos in ("NOUN", "PROPN") and toks[j].norm not in lex.place_links
+        # ペンシルベニア州|ピッツバーグ: an administrative name before a place found is no compound with it
+        before_place = j in covered and toks[j - 1].norm.endswith(_ADMIN_SUFFIXES) and any(
+            m.tok_start == j and m.cls == "Place" for m in found)
+        inside_compound = j < len(toks) and toks[j].pos in ("NOUN", "PROPN") and toks[j].norm not in lex.place_links \
+            and not before_place
         if not inside_compound and (i == 0 or toks[i - 1].pos not in ("NOUN", "PROPN") or i - 1 in covered):
             country = j == i + 1 and toks[i].tag.startswith("名詞-固有名詞-地名-国")
             parts = _split_place(toks, i, j)  # 鹿児島県|南種子町

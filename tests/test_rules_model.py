@@ -77,6 +77,7 @@ SNIPPETS = {
     "event_attended": "１２日夜に男子走り高跳び決勝があった。森川亮選手は表彰式に臨んだ。山口選手は大会に出場した。",
     "event_within_event": "東アジア選手権は１０日、男子１００メートル決勝があり、田中健一が優勝した。",
     "event_at_hand": "ワールドシリーズは１日、第７戦が行われた。山田一郎投手は九回から登板した。",
+    "state_and_city": "北星製鋼の本社はペンシルベニア州ピッツバーグにある。研究所は米オハイオ州コロンバスに置く。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -555,3 +556,11 @@ def test_an_attendance_that_names_no_event_is_at_the_last_event_named(results):
     # 登板した says no event: the game of the sentence before (named after the series in it)
     assert has(r, "Attendance", agent="山田一郎", theme="第7戦")
     assert not has(r, "Attendance", agent="山田一郎", theme="ワールドシリーズ")
+
+
+def test_a_state_before_its_city_is_a_place_of_its_own_that_contains_the_city(results):
+    r = results["state_and_city"]
+    places = {e.label for e in r.entities if e.cls == "Place"}
+    assert {"ペンシルベニア州", "ピッツバーグ", "オハイオ州", "コロンバス"} <= places
+    assert has(r, "Containment", agent="ピッツバーグ", location="ペンシルベニア州")
+    assert has(r, "Containment", agent="コロンバス", location="オハイオ州")
