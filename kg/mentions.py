@@ -498,6 +498,29 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, a, n.i + 1, "Event", "held"))
             claimed.update(range(a, n.i + 1))
 
+    # what is won: the を-object of a win predicate ending in an award word, with the category in
+    # parentheses that says which one (作品賞（ドラマ部門）を受賞した)
+    for p in toks:
+        if lex.predicates.get(p.lemma) != "Win" or p.pos != "VERB":
+            continue
+        for c in kids.get(p.i, []):
+            n = toks[c]
+            if n.pos not in ("NOUN", "PROPN") or not n.bunsetu_head or particles(sent, n)[:1] != ["を"] or n.i in claimed \
+                    or not n.norm.endswith(tuple(lex.award_heads)):
+                continue
+            a = _nominal_run_left(toks, n.i + 1)
+            if any(i in claimed or i in person_tokens or is_name_token(toks[i]) for i in range(a, n.i + 1)):
+                continue
+            b = n.i + 1
+            if b < len(toks) and toks[b].norm == "(":
+                close = next((j for j in range(b + 1, min(b + 6, len(toks))) if toks[j].norm == ")"), None)
+                if close and toks[close - 1].norm.endswith("部門"):
+                    b = close + 1
+            if "".join(x.norm for x in toks[a:b]) in lex.award_heads:
+                continue  # 賞を受けた: which one is not said
+            out.append(make(sent, a, b, "Award", "won"))
+            claimed.update(range(a, b))
+
     # what is given: the を-object of a gift predicate and the items listed with や / など
     for p in toks:
         if lex.predicates.get(p.lemma) != "Gift" or p.pos != "VERB":
@@ -767,6 +790,22 @@ def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], l
             last = make(sent, *parts[-1], "Country" if country else "Place", "place-tag")
             out.append(dataclasses.replace(last, written=nfkc(surface(sent, i, j)[2])) if len(parts) > 1 else last)
         i = j
+    return out
+
+
+def country_prefix_mentions(sentences: Iterable[Sentence], found: list[Mention], lex: Lexicon | None = None) -> list[Mention]:
+    """米アカデミー賞, 米ウォルト・ディズニー: a one-letter country abbreviation written before the name of
+    an award, event or organisation is the country it belongs to."""
+    lex = lex or load_lexicon()
+    named = ("Award", "Event", "Company", "Organization", "SportsTeam", "Product", "Artifact", "Facility")
+    out = []
+    for sent in sentences:
+        here = [m for m in found if m.sentence == sent.index]
+        taken = {i for m in here for i in range(m.tok_start, m.tok_end)}
+        starts = {m.tok_start for m in here if m.cls in named and m.rule not in ("group", "anaphor")}
+        for t in sent.tokens:
+            if len(t.norm) == 1 and t.norm in lex.abbreviations and t.i not in taken and t.i + 1 in starts:
+                out.append(make(sent, t.i, t.i + 1, "Country", "abbreviation", label=lex.abbreviations[t.norm]))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
-from .mentions import dictionary_mentions, extract_mentions, nfkc, surname_mentions
+from .mentions import country_prefix_mentions, dictionary_mentions, extract_mentions, nfkc, surname_mentions
 from .types import ArticleResult, Entity, ParsedArticle
 
 
@@ -26,6 +26,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     mentions = [m for s in japanese
                 for m in per_sentence[s.index] + dictionary_mentions(s, seen, per_sentence[s.index], rule="article")]
     mentions += surname_mentions(japanese, mentions)
+    mentions += country_prefix_mentions(japanese, mentions, lex)
     pairs, entities = resolve_entities(mentions, lex=lex)
     by_key = {e.key: e for e in entities}
     leaders = leading_leaders(pairs, lex)

@@ -78,6 +78,8 @@ SNIPPETS = {
     "event_within_event": "東アジア選手権は１０日、男子１００メートル決勝があり、田中健一が優勝した。",
     "event_at_hand": "ワールドシリーズは１日、第７戦が行われた。山田一郎投手は九回から登板した。",
     "state_and_city": "北星製鋼の本社はペンシルベニア州ピッツバーグにある。研究所は米オハイオ州コロンバスに置く。",
+    "award_won": "連続ドラマ「北の港」が作品賞（ドラマ部門）を受賞した。主演の森田彩さんは賞を受けた。",
+    "country_before_award": "映画は米アカデミー賞の候補になった。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -564,3 +566,14 @@ def test_a_state_before_its_city_is_a_place_of_its_own_that_contains_the_city(re
     assert {"ペンシルベニア州", "ピッツバーグ", "オハイオ州", "コロンバス"} <= places
     assert has(r, "Containment", agent="ピッツバーグ", location="ペンシルベニア州")
     assert has(r, "Containment", agent="コロンバス", location="オハイオ州")
+
+
+def test_the_award_won_is_named_with_its_category_and_a_bare_award_word_is_not(results):
+    r = results["award_won"]
+    awards = {e.label for e in r.entities if e.cls == "Award"}
+    assert awards == {"作品賞(ドラマ部門)"}  # 賞を受けた says no award
+
+
+def test_a_country_letter_before_a_named_award_is_that_country(results):
+    r = results["country_before_award"]
+    assert {"アカデミー賞", "アメリカ合衆国"} <= {e.label for e in r.entities}
