@@ -1117,7 +1117,7 @@ def _held_within(view: SentenceView, lex: Lexicon) -> list[Fact]:
         if v.lemma not in lex.hold_verbs or v.pos != "VERB" or v.i in view.in_quote:
             continue
         held = [k for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"が", "を"}
-                for k in _events_at(view, c)]
+                for k in _events_at(view, c) if view.classes.get(k) == "Event"]
         out.extend(Fact(cls="Part", predicate=v.lemma, sentence=view.sent.index,
                         roles=(("agent", e), ("theme", w)), rule="held-within", confidence=0.55,
                         article_id=view.sent.article_id)

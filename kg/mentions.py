@@ -477,8 +477,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             wanted = {"を"}
         nouns = [toks[c] for c in kids.get(v.i, []) if toks[c].pos == "NOUN" and toks[c].bunsetu_head
                  and set(particles(sent, toks[c])[:1]) & wanted]
-        if v.dep == "acl" and toks[v.head].pos == "NOUN" and passive:
-            nouns.append(toks[v.head])
+        if v.dep == "acl" and toks[v.head].pos == "NOUN" and (passive or v.lemma in lex.hold_subject_verbs):
+            nouns.append(toks[v.head])  # 開かれた会議, 発生した山林火災
         for n in nouns:
             a = _nominal_run_left(toks, n.i + 1)
             while a < n.i - 1 and toks[a].pos == "NUM" and toks[a + 1].norm in ("日", "月", "年"):
@@ -487,15 +487,16 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if not joined or joined in lex.groups or joined in lex.place_links or joined in lex.anaphora \
                     or all(x.pos == "NUM" or x.tag.startswith("名詞-普通名詞-助数詞") for x in toks[a:n.i + 1]):
                 continue  # 2025年 is a date, not what was held
-            heads = lex.event_heads | lex.held_event_heads
+            heads = lex.event_heads | lex.held_event_heads | lex.disaster_heads
             if needs_head in ("yes", None) and not joined.endswith(tuple(heads)):
                 continue
-            if attending and needs_head is None and joined in heads:
-                continue  # 大会に出場: which one is not said
+            if joined in heads and (attending and needs_head is None or joined in lex.disaster_heads):
+                continue  # 大会に出場, 地震が起きた: which one is not said
             if any(i in claimed or i in person_tokens or is_name_token(toks[i]) for i in range(a, n.i + 1)) \
                     or joined in lex.not_events or n.norm in lex.titles:
                 continue
-            out.append(make(sent, a, n.i + 1, "Event", "held"))
+            disaster = joined.endswith(tuple(lex.disaster_heads)) and not joined.endswith(tuple(lex.event_heads))
+            out.append(make(sent, a, n.i + 1, "Disaster" if disaster else "Event", "held"))
             claimed.update(range(a, n.i + 1))
 
     # what is won: the を-object of a win predicate ending in an award word, with the category in

@@ -80,6 +80,7 @@ SNIPPETS = {
     "state_and_city": "北星製鋼の本社はペンシルベニア州ピッツバーグにある。研究所は米オハイオ州コロンバスに置く。",
     "award_won": "連続ドラマ「北の港」が作品賞（ドラマ部門）を受賞した。主演の森田彩さんは賞を受けた。",
     "country_before_award": "映画は米アカデミー賞の候補になった。",
+    "disaster_occurred": "長野県松川村で３日に発生した山林火災は鎮圧された。訓練は地震が起きたとの想定で始まった。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -577,3 +578,9 @@ def test_the_award_won_is_named_with_its_category_and_a_bare_award_word_is_not(r
 def test_a_country_letter_before_a_named_award_is_that_country(results):
     r = results["country_before_award"]
     assert {"アカデミー賞", "アメリカ合衆国"} <= {e.label for e in r.entities}
+
+
+def test_what_occurred_is_a_disaster_when_its_head_says_so_and_a_bare_head_is_not(results):
+    r = results["disaster_occurred"]
+    assert {e.label for e in r.entities if e.cls == "Disaster"} == {"山林火災"}
+    assert has(r, "Containment", agent="山林火災", location="松川村")
