@@ -76,6 +76,8 @@ class Lexicon:
     company_descriptors: frozenset[str]
     hold_verbs: dict[str, str]
     hold_subject_verbs: frozenset[str]  # hold verbs whose subject is the event (決勝があった)
+    body_verbs: dict[str, str]  # lemma → held (object / subject)
+    body_heads: frozenset[str]
     held_event_heads: frozenset[str]
     not_events: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -140,6 +142,7 @@ def load_lexicon() -> Lexicon:
         cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
         hold_verbs=table("hold_verbs.tsv"),
         hold_subject_verbs=frozenset(r[0] for r in _rows("hold_verbs.tsv") if r[2] == "subject"),
+        body_verbs=table("body_verbs.tsv"), body_heads=words("body_heads.txt"),
         held_event_heads=words("held_event_heads.txt"),
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
         disaster_heads=words("disaster_heads.txt"),

@@ -459,25 +459,28 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                     m = dataclasses.replace(m, written=nfkc(surface(sent, a, t.i + 1)[2]))
                 out.append(m)
 
-    # what is held is an event, named or not: …で開かれた授賞式, 決勝が行われた
+    # what is held is an event, named or not: …で開かれた授賞式, 決勝が行われた; and what is set up
+    # or sent is a body (非常災害対策本部を設置した)
     kids = _children(sent)
     for v in toks:
-        needs_head = lex.hold_verbs.get(v.lemma)
+        body = v.lemma in lex.body_verbs
+        needs_head = "body" if body else lex.hold_verbs.get(v.lemma)
         attending = lex.predicates.get(v.lemma) == "Attendance"
         if (needs_head is None and not attending) or v.pos != "VERB":
             continue
         passive = any(toks[c].norm in ("れ", "られ", "れる", "られる") for c in kids.get(v.i, []))
+        by_subject = v.lemma in lex.hold_subject_verbs or lex.body_verbs.get(v.lemma) == "subject"
         # 開かれた会議 / 会議が開かれた (passive: the subject), 会議を開いた (active: the object),
         # 決勝があった (the subject of a verb of taking place), 伝達式に臨んだ (where one attends)
         if needs_head is None:
             wanted = {"に"}
-        elif passive or v.lemma in lex.hold_subject_verbs:
+        elif passive or by_subject:
             wanted = {"が", "は", "も"}
         else:
             wanted = {"を"}
         nouns = [toks[c] for c in kids.get(v.i, []) if toks[c].pos == "NOUN" and toks[c].bunsetu_head
                  and set(particles(sent, toks[c])[:1]) & wanted]
-        if v.dep == "acl" and toks[v.head].pos == "NOUN" and (passive or v.lemma in lex.hold_subject_verbs):
+        if v.dep == "acl" and toks[v.head].pos == "NOUN" and (passive or by_subject):
             nouns.append(toks[v.head])  # 開かれた会議, 発生した山林火災
         for n in nouns:
             a = _nominal_run_left(toks, n.i + 1)
@@ -487,6 +490,15 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if not joined or joined in lex.groups or joined in lex.place_links or joined in lex.anaphora \
                     or all(x.pos == "NUM" or x.tag.startswith("名詞-普通名詞-助数詞") for x in toks[a:n.i + 1]):
                 continue  # 2025年 is a date, not what was held
+            if body:
+                while a > 0 and toks[a - 1].pos == "ADJ" and not toks[a].bunsetu_start:
+                    a -= 1  # 非常|災害対策本部: an adjective stem inside the name
+                joined = "".join(x.norm for x in toks[a:n.i + 1])
+                if joined.endswith(tuple(lex.body_heads)) and joined not in lex.body_heads and not any(
+                        i in claimed or i in person_tokens for i in range(a, n.i + 1)):
+                    out.append(make(sent, a, n.i + 1, "Organization", "body"))
+                    claimed.update(range(a, n.i + 1))
+                continue
             heads = lex.event_heads | lex.held_event_heads | lex.disaster_heads
             if needs_head in ("yes", None) and not joined.endswith(tuple(heads)):
                 continue

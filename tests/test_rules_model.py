@@ -81,6 +81,7 @@ SNIPPETS = {
     "award_won": "連続ドラマ「北の港」が作品賞（ドラマ部門）を受賞した。主演の森田彩さんは賞を受けた。",
     "country_before_award": "映画は米アカデミー賞の候補になった。",
     "disaster_occurred": "長野県松川村で３日に発生した山林火災は鎮圧された。訓練は地震が起きたとの想定で始まった。",
+    "body_set_up": "県は非常災害対策本部を設置した。全国から緊急消防援助隊が派遣された。市は本部を設けた。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -584,3 +585,9 @@ def test_what_occurred_is_a_disaster_when_its_head_says_so_and_a_bare_head_is_no
     r = results["disaster_occurred"]
     assert {e.label for e in r.entities if e.cls == "Disaster"} == {"山林火災"}
     assert has(r, "Containment", agent="山林火災", location="松川村")
+
+
+def test_a_body_set_up_or_sent_is_an_organisation_and_a_bare_head_word_is_not(results):
+    r = results["body_set_up"]
+    orgs = {e.label for e in r.entities if e.cls == "Organization"}
+    assert orgs == {"非常災害対策本部", "緊急消防援助隊"}  # 本部を設けた says not which
