@@ -850,6 +850,9 @@ def surname_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> lis
     return out
 
 
+_INSIDE = ("内",)
+
+
 def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Mention],
                         rule: str = "gazetteer") -> list[Mention]:
     """Well-known names the NER missed (チェコ, 国会, ユネスコ): token spans whose text is a name of
@@ -870,6 +873,8 @@ def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Menti
                 break
             if acc in names:
                 hit, text = j + 1, acc
+            elif j == i and acc[-1:] in _INSIDE and acc[:-1] in names and len(acc) > 2:
+                hit, text = j + 1, acc[:-1]  # 国会内 written as one word: inside the Diet
         if hit is None or not any(t.pos in _NOMINAL for t in toks[i:hit]):
             i += 1
             continue

@@ -82,6 +82,7 @@ SNIPPETS = {
     "country_before_award": "映画は米アカデミー賞の候補になった。",
     "disaster_occurred": "長野県松川村で３日に発生した山林火災は鎮圧された。訓練は地震が起きたとの想定で始まった。",
     "body_set_up": "県は非常災害対策本部を設置した。全国から緊急消防援助隊が派遣された。市は本部を設けた。",
+    "inside_a_known_name": "高田氏は森本代表と国会内で会談した。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -591,3 +592,8 @@ def test_a_body_set_up_or_sent_is_an_organisation_and_a_bare_head_word_is_not(re
     r = results["body_set_up"]
     orgs = {e.label for e in r.entities if e.cls == "Organization"}
     assert orgs == {"非常災害対策本部", "緊急消防援助隊"}  # 本部を設けた says not which
+
+
+def test_a_known_name_written_with_inside_as_one_word_is_found(results):
+    # 国会内 is one token: the Diet is still named
+    assert "国会" in {e.label for e in results["inside_a_known_name"].entities}
