@@ -167,8 +167,16 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
         pairs.append((m, key))
         return key
 
+    # 万博, 五輪 alone: the one event of the article whose name ends with the word (大阪・関西万博)
+    events = {label for label, c in cls_of.items() if c == "Event"}
+    short = {}
+    for word in events & lex.event_heads:
+        longer = [e for e in events if e.endswith(word) and e != word]
+        if len(longer) == 1:
+            short[word] = longer[0]
     for m in named:
         label = persons.get(m.label, m.label) if m.cls == "Person" else m.label
+        label = short.get(label, label)
         add(m, label, cls_of[label])  # one name, one entity in an article
 
     _resolve_references(mentions, pairs, entities, lex)

@@ -83,6 +83,7 @@ SNIPPETS = {
     "disaster_occurred": "長野県松川村で３日に発生した山林火災は鎮圧された。訓練は地震が起きたとの想定で始まった。",
     "body_set_up": "県は非常災害対策本部を設置した。全国から緊急消防援助隊が派遣された。市は本部を設けた。",
     "inside_a_known_name": "高田氏は森本代表と国会内で会談した。",
+    "event_short_name": "北国・東北博覧会は１３日に閉幕した。博覧会は再来年にも開かれる。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -597,3 +598,9 @@ def test_a_body_set_up_or_sent_is_an_organisation_and_a_bare_head_word_is_not(re
 def test_a_known_name_written_with_inside_as_one_word_is_found(results):
     # 国会内 is one token: the Diet is still named
     assert "国会" in {e.label for e in results["inside_a_known_name"].entities}
+
+
+def test_an_event_word_alone_is_the_one_event_of_the_article_named_with_it(results):
+    events = [e for e in results["event_short_name"].entities if e.cls == "Event"]
+    assert [e.label for e in events] == ["北国・東北博覧会"]
+    assert "博覧会" in events[0].alt_labels
