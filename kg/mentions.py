@@ -695,6 +695,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             b += 2  # カリフォルニア大|バークリー|校: a university's campus is part of its name
         if b - a > 3 and toks[b - 1].norm == ")" and toks[b - 1 - 1] and _skip_reading(toks, _open_paren(toks, a, b)) == b:
             b = _open_paren(toks, a, b)  # a reading after a name: SLIM（スリム）
+        if cls in ("Event", "Product", "Artifact", "Award") and a > 0 and toks[a - 1].norm == "「":
+            # 「踊る大捜査線 THE MOVIE 2 レインボーブリッジを封鎖せよ！」: a title the NER took only part of
+            close = next((j for j in range(b, min(b + 16, len(toks))) if toks[j].norm in ("「", "」")), None)
+            if close is not None and toks[close].norm == "」" and close > b and \
+                    not any(i in claimed or i in person_tokens for i in range(b, close)):
+                b = close
         if a >= b:
             continue
         last = toks[b - 1]

@@ -84,6 +84,7 @@ SNIPPETS = {
     "body_set_up": "県は非常災害対策本部を設置した。全国から緊急消防援助隊が派遣された。市は本部を設けた。",
     "inside_a_known_name": "高田氏は森本代表と国会内で会談した。",
     "event_short_name": "北国・東北博覧会は１３日に閉幕した。博覧会は再来年にも開かれる。",
+    "quoted_title": "興行収入は２００３年公開の「港町探偵団 THE MOVIE 3 夜明けの灯台を守れ！」を超えた。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -604,3 +605,9 @@ def test_an_event_word_alone_is_the_one_event_of_the_article_named_with_it(resul
     events = [e for e in results["event_short_name"].entities if e.cls == "Event"]
     assert [e.label for e in events] == ["北国・東北博覧会"]
     assert "博覧会" in events[0].alt_labels
+
+
+def test_a_quoted_title_the_ner_took_only_part_of_is_the_whole_quote(results):
+    labels = {e.label for e in results["quoted_title"].entities}
+    assert "港町探偵団 THE MOVIE 3 夜明けの灯台を守れ!" in labels  # the NER stopped at 夜明け
+    assert not any(x.startswith("港町探偵団") and x.endswith("夜明け") for x in labels)
