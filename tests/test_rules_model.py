@@ -85,6 +85,7 @@ SNIPPETS = {
     "inside_a_known_name": "高田氏は森本代表と国会内で会談した。",
     "event_short_name": "北国・東北博覧会は１３日に閉幕した。博覧会は再来年にも開かれる。",
     "quoted_title": "興行収入は２００３年公開の「港町探偵団 THE MOVIE 3 夜明けの灯台を守れ！」を超えた。",
+    "same_company": "東和電機は、大和電機との協議に進展がなかったと説明した。同社は昨年８月に買収を打診した。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -611,3 +612,10 @@ def test_a_quoted_title_the_ner_took_only_part_of_is_the_whole_quote(results):
     labels = {e.label for e in results["quoted_title"].entities}
     assert "港町探偵団 THE MOVIE 3 夜明けの灯台を守れ!" in labels  # the NER stopped at 夜明け
     assert not any(x.startswith("港町探偵団") and x.endswith("夜明け") for x in labels)
+
+
+def test_same_company_is_the_first_company_of_the_sentence_before(results):
+    # 同社: the topic 東和電機, not 大和電機 named later in the same sentence
+    r = results["same_company"]
+    assert has(r, "Request", agent="東和電機")
+    assert not has(r, "Request", agent="大和電機")
