@@ -577,6 +577,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         short = (len(inside) == 1 and is_acronym(inside[0])) or \
             all(is_katakana(x) or x.norm == "・" for x in inside)
         a = _nominal_run_left(toks, t.i)
+        # 日本国際博覧会協会（万博協会）: a shorter name with the same organisation word at its end
+        head = next((x for x in lex.suffixes if toks[t.i - 1].norm.endswith(x)), None)
+        same_head = head is not None and lex.suffixes[head] in ("Organization", "Government", "PoliticalParty") \
+            and all(x.pos in _NOMINAL for x in inside) and "".join(x.norm for x in inside).endswith(head) \
+            and len("".join(x.norm for x in inside)) > len(head) \
+            and len("".join(x.norm for x in inside)) < len("".join(x.norm for x in toks[a:t.i]))
+        if same_head:
+            full = nfkc(surface(sent, a, t.i)[2])
+            out.append(make(sent, t.i + 1, close, lex.suffixes[head], "acronym", label=full))
+            claimed.update(range(t.i + 1, close))
+            continue
         ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
         # 国内総生産 (GDP), 人工知能 (AI): common nouns the NER calls a product are a concept, not a name
         named = _has_name(toks[a:t.i], lex) or (ner is not None and lex.ene[ner.label] != "Product")
@@ -860,7 +871,7 @@ _INSIDE = ("内",)
 
 
 def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Mention],
-                        rule: str = "gazetteer") -> list[Mention]:
+                        rule: str = "gazetteer", labels: dict[str, str] | None = None) -> list[Mention]:
     """Well-known names the NER missed (チェコ, 国会, ユネスコ): token spans whose text is a name of
     the gazetteer (``names``: name → class), longest first, where no other mention is."""
     toks = sent.tokens
@@ -884,7 +895,7 @@ def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Menti
         if hit is None or not any(t.pos in _NOMINAL for t in toks[i:hit]):
             i += 1
             continue
-        out.append(make(sent, i, hit, names[text], rule, label=text))
+        out.append(make(sent, i, hit, names[text], rule, label=(labels or {}).get(text, text)))
         i = hit
     return out
 

@@ -86,6 +86,7 @@ SNIPPETS = {
     "event_short_name": "北国・東北博覧会は１３日に閉幕した。博覧会は再来年にも開かれる。",
     "quoted_title": "興行収入は２００３年公開の「港町探偵団 THE MOVIE 3 夜明けの灯台を守れ！」を超えた。",
     "same_company": "東和電機は、大和電機との協議に進展がなかったと説明した。同社は昨年８月に買収を打診した。",
+    "short_name_in_parentheses": "北国観光協会（観光協会）は１日、集計を発表した。観光協会の山田一郎会長は「満足だ」と述べた。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -619,3 +620,10 @@ def test_same_company_is_the_first_company_of_the_sentence_before(results):
     r = results["same_company"]
     assert has(r, "Request", agent="東和電機")
     assert not has(r, "Request", agent="大和電機")
+
+
+def test_a_short_name_in_parentheses_names_the_same_body_later_on(results):
+    r = results["short_name_in_parentheses"]
+    orgs = [e for e in r.entities if e.cls == "Organization"]
+    assert [e.label for e in orgs] == ["北国観光協会"] and "観光協会" in orgs[0].alt_labels
+    assert has(r, "Membership", agent="山田一郎", organization="北国観光協会")
