@@ -720,6 +720,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         span_text = "".join(x.norm for x in toks[a:b])
         if span_text in lex.honorific_only or lex.is_honorific(span_text):
             continue
+        if cls == "Disaster" and span_text.endswith(tuple(lex.event_heads | lex.held_event_heads)) \
+                and not span_text.endswith(tuple(lex.disaster_heads)):
+            cls = "Event"  # 番付編成会議 read as an incident: a meeting is an event
         if any(i in claimed or i in person_tokens for i in range(a, b)):
             continue
         if cls == "Person":
