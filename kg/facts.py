@@ -982,6 +982,8 @@ def _part_rule(view: SentenceView, lex: Lexicon, m1: Mention, c1: str | None, m2
         return "no-unit"
     if between in ("の", "の「") and c1 == c2 and c1 in ("Event", "Award"):
         return "no-" + c1.lower()
+    if between == "の" and c1 in ORG_CLASSES and c2 == "Event":
+        return "no-event-of"  # 米大リーグのワールドシリーズ: an event of the league that runs it
     return None
 
 

@@ -88,6 +88,7 @@ SNIPPETS = {
     "same_company": "東和電機は、大和電機との協議に進展がなかったと説明した。同社は昨年８月に買収を打診した。",
     "short_name_in_parentheses": "北国観光協会（観光協会）は１日、集計を発表した。観光協会の山田一郎会長は「満足だ」と述べた。",
     "meeting_not_incident": "南海相撲協会は２８日、東京・両国国技館で夏場所後の番付編成会議と臨時理事会を開いた。",
+    "event_of_league": "北日本サッカー連盟の選手権大会は２６日に開幕する。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -635,3 +636,8 @@ def test_a_meeting_the_ner_calls_an_incident_is_an_event(results):
     kinds = {e.label: e.cls for e in r.entities}
     assert kinds.get("夏場所後の番付編成会議") == "Event"  # the NER: Incident_Other
     assert "Disaster" not in kinds.values()
+
+
+def test_an_event_of_an_organisation_is_part_of_it(results):
+    r = results["event_of_league"]
+    assert has(r, "Part", agent="選手権大会", theme="北日本サッカー連盟")
