@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from .dates import parse_amount, parse_time, resolve_date, resolve_range, with_time
 from .entities import entity_key, link, load_gazetteer
 from .lexicon import DATA, Lexicon, _rows, load_lexicon
-from .mentions import _skip_reading, gift_items, nfkc, particles
+from .mentions import _skip_reading, gift_items, is_name_token, nfkc, particles
 from .types import DateValue, Entity, Fact, Mention, NamedSpan, Sentence, Token
 
 AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
@@ -946,6 +946,19 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 out.append(Fact(cls="Attendance", predicate="の", sentence=view.sent.index,
                                 roles=(("agent", k2), ("theme", k1)), rule="event-no-person", confidence=0.6,
                                 article_id=view.sent.article_id))
+                # …の野口みずき、男子ハンマー投げの室伏広治: the next competitor of the list, same event
+                prev = m2
+                for (m3, k3) in ms:
+                    if m3.tok_start < prev.tok_end or view.classes.get(k3) != "Person":
+                        continue
+                    gap = toks[prev.tok_end:m3.tok_start]
+                    if not gap or gap[0].norm != "、" or gap[-1].norm != "の" or len(gap) > 6 or \
+                            any(t.pos in ("VERB", "ADJ", "AUX") or is_name_token(t) for t in gap):
+                        break
+                    out.append(Fact(cls="Attendance", predicate="の", sentence=view.sent.index,
+                                    roles=(("agent", k3), ("theme", k1)), rule="event-no-person+list",
+                                    confidence=0.55, article_id=view.sent.article_id))
+                    prev = m3
             elif part := _part_rule(view, lex, m1, c1, m2, c2, between):
                 out.append(Fact(cls="Part", predicate=between or "・", sentence=view.sent.index,
                                 roles=(("agent", k2), ("theme", k1)), rule=part, confidence=0.65,

@@ -686,6 +686,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if cls == "Person" and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)) \
                 and any(is_proper(x) for x in toks[a:b]) and not _title_after(toks, b, lex)[1]:
             cls = "Place"  # 南米パラグアイ tagged as a person: only place names and no title
+        while b - a > 1 and toks[b - 1].tag.startswith("名詞-普通名詞-副詞可能") and not toks[b - 1].norm.endswith(
+                tuple(lex.event_heads)):
+            b -= 1  # 室伏広治|以来: a time word the NER took in
+        if cls != "Person" and b - a >= 2 and toks[a].tag.endswith("人名-姓") and toks[b - 1].tag.endswith("人名-名") \
+                and all(is_name_token(x) for x in toks[a:b]):
+            cls = "Person"  # a family name and a given name are a person whatever the NER says
         for i in range(a, b):  # a dateline (トロント＝共同) names the place only
             if toks[i].norm in ("=", "共同") and i > a:
                 b = i

@@ -89,6 +89,7 @@ SNIPPETS = {
     "short_name_in_parentheses": "北国観光協会（観光協会）は１日、集計を発表した。観光協会の山田一郎会長は「満足だ」と述べた。",
     "meeting_not_incident": "南海相撲協会は２８日、東京・両国国技館で夏場所後の番付編成会議と臨時理事会を開いた。",
     "event_of_league": "北日本サッカー連盟の選手権大会は２６日に開幕する。",
+    "competitors_listed": "２０１２年ロンドン大会の女子柔道の松本薫子、男子体操の内田航平以来の快挙となった。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -641,3 +642,10 @@ def test_a_meeting_the_ner_calls_an_incident_is_an_event(results):
 def test_an_event_of_an_organisation_is_part_of_it(results):
     r = results["event_of_league"]
     assert has(r, "Part", agent="選手権大会", theme="北日本サッカー連盟")
+
+
+def test_each_competitor_listed_after_an_event_took_part_in_it(results):
+    r = results["competitors_listed"]
+    assert has(r, "Attendance", agent="松本薫子", theme="ロンドン大会")
+    assert has(r, "Attendance", agent="内田航平", theme="ロンドン大会")
+    assert not any(e.label.endswith("以来") for e in r.entities)
