@@ -191,7 +191,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _venue_facts(view, frames)
     facts += _event_subject_places(view, frames)
     facts += _held_within(view, lex)
-    facts = [f for f in facts if f.role("agent")]
+    facts = [f for f in facts if f.role("agent") and (f.cls != "Membership" or f.role("organization"))]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _one_plan_per_stance(_dedupe(facts)), topic
 
@@ -336,6 +336,10 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         keys = _unique(view.keys_at(arg) + [k for member in _list_members(view, arg) for k in view.keys_at(member)])
         if not keys:
             continue
+        if role == "organization":  # エンゼルスから移籍: only an organisation is one to belong to
+            keys = [k for k in keys if view.classes.get(k) in ORG_CLASSES]
+            if not keys:
+                continue
         if role == "location" and not all(view.classes.get(k) in PLACES for k in keys):
             if particle == "で":
                 continue

@@ -90,6 +90,7 @@ SNIPPETS = {
     "meeting_not_incident": "南海相撲協会は２８日、東京・両国国技館で夏場所後の番付編成会議と臨時理事会を開いた。",
     "event_of_league": "北日本サッカー連盟の選手権大会は２６日に開幕する。",
     "competitors_listed": "２０１２年ロンドン大会の女子柔道の松本薫子、男子体操の内田航平以来の快挙となった。",
+    "joined_team": "山田一郎選手は北海ベアーズから移籍した。佐藤花子は昨年、東和電機に入団した。田中は東京に移籍した。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -649,3 +650,10 @@ def test_each_competitor_listed_after_an_event_took_part_in_it(results):
     assert has(r, "Attendance", agent="松本薫子", theme="ロンドン大会")
     assert has(r, "Attendance", agent="内田航平", theme="ロンドン大会")
     assert not any(e.label.endswith("以来") for e in r.entities)
+
+
+def test_joining_or_leaving_an_organisation_is_membership_of_it_and_a_place_is_not_one(results):
+    r = results["joined_team"]
+    assert has(r, "Membership", agent="佐藤花子", organization="東和電機")
+    # 東京に移籍: no organisation is named, so no membership at all
+    assert not any(c == "Membership" and "田中" in roles.get("agent", set()) for c, roles in facts(r))
