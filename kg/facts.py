@@ -214,8 +214,11 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
         if not comma and (_in_relative_clause(view, t) or not _is_main_chain(view, head)):
             continue
         keys = [k for k in view.keys_at(t) if view.is_agent(k)]
+        if not keys:  # 日本酒造組合中央会など業界団体は: the bodies named before など
+            keys = [k for c in view.children(t) if "など" in particles(view.sent, c)
+                    for m in [c] + _list_members(view, c) for k in view.keys_at(m) if view.is_agent(k)]
         if keys or ps[-1] == "は":
-            return keys
+            return _unique(keys)
     return None
 
 

@@ -91,6 +91,7 @@ SNIPPETS = {
     "event_of_league": "北日本サッカー連盟の選手権大会は２６日に開幕する。",
     "competitors_listed": "２０１２年ロンドン大会の女子柔道の松本薫子、男子体操の内田航平以来の快挙となった。",
     "joined_team": "山田一郎選手は北海ベアーズから移籍した。佐藤花子は昨年、東和電機に入団した。田中は東京に移籍した。",
+    "named_before_nado": "東和電機など地元企業は、新しい工場の整備を急ぐ考えだ。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -657,3 +658,8 @@ def test_joining_or_leaving_an_organisation_is_membership_of_it_and_a_place_is_n
     assert has(r, "Membership", agent="佐藤花子", organization="東和電機")
     # 東京に移籍: no organisation is named, so no membership at all
     assert not any(c == "Membership" and "田中" in roles.get("agent", set()) for c, roles in facts(r))
+
+
+def test_the_body_named_before_nado_is_the_topic_of_the_group_word(results):
+    # …など地元団体は: the group word names no one; the body before など is who plans
+    assert has(results["named_before_nado"], "Planning", agent="東和電機")
