@@ -92,6 +92,7 @@ SNIPPETS = {
     "competitors_listed": "２０１２年ロンドン大会の女子柔道の松本薫子、男子体操の内田航平以来の快挙となった。",
     "joined_team": "山田一郎選手は北海ベアーズから移籍した。佐藤花子は昨年、東和電機に入団した。田中は東京に移籍した。",
     "named_before_nado": "東和電機など地元企業は、新しい工場の整備を急ぐ考えだ。",
+    "cooperative": "北国漁業協同組合は新しい漁港の整備を求めた。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -663,3 +664,7 @@ def test_joining_or_leaving_an_organisation_is_membership_of_it_and_a_place_is_n
 def test_the_body_named_before_nado_is_the_topic_of_the_group_word(results):
     # …など地元団体は: the group word names no one; the body before など is who plans
     assert has(results["named_before_nado"], "Planning", agent="東和電機")
+
+
+def test_a_cooperative_is_an_organisation(results):
+    assert ("Organization", "北国漁業協同組合") in {(e.cls, e.label) for e in results["cooperative"].entities}
