@@ -594,6 +594,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if short and not named and ner is not None:
             claimed.update(range(a, close))  # and its abbreviation is no name either
             continue
+        if not named and len(inside) > 1 and all(re.fullmatch(r"[A-Za-z]+", x.norm) for x in inside):
+            claimed.update(range(t.i + 1, close))  # 偉大な合意 (GREAT DEAL): a gloss in English, no name
+            continue
         if short and named and len(inside) == 1 and is_acronym(inside[0]) and \
                 any(is_name_token(x) for x in toks[a:t.i]):
             # 北口榛花（ＪＡＬ）: a person with the organisation they belong to, not its acronym

@@ -93,6 +93,7 @@ SNIPPETS = {
     "joined_team": "山田一郎選手は北海ベアーズから移籍した。佐藤花子は昨年、東和電機に入団した。田中は東京に移籍した。",
     "named_before_nado": "東和電機など地元企業は、新しい工場の整備を急ぐ考えだ。",
     "cooperative": "北国漁業協同組合は新しい漁港の整備を求めた。",
+    "english_gloss": "首相は会談を「大きな前進 (GREAT PROGRESS)」と評価した。世界貿易機関（World Trade Organization）は声明を出した。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -668,3 +669,9 @@ def test_the_body_named_before_nado_is_the_topic_of_the_group_word(results):
 
 def test_a_cooperative_is_an_organisation(results):
     assert ("Organization", "北国漁業協同組合") in {(e.cls, e.label) for e in results["cooperative"].entities}
+
+
+def test_an_english_gloss_of_a_common_phrase_is_no_name(results):
+    labels = {e.label for e in results["english_gloss"].entities}
+    assert not any("GREAT" in x for x in labels)  # the NER: an organisation
+    assert "世界貿易機関" in labels  # after a name, the English is another name of it
