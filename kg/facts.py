@@ -262,7 +262,10 @@ def _not_an_office(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
 
 
 def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
-    if not pred.bunsetu_head or pred.pos != "VERB" or pred.i in view.in_quote:
+    # 九回から救援で登板。: a sentence that ends on a verbal noun (体言止め) states the event
+    noun_end = pred.pos == "NOUN" and pred.head == pred.i and pred.tag.endswith("サ変可能") \
+        and pred.i + 1 < len(view.toks) and view.toks[pred.i + 1].norm == "。" and pred.lemma in lex.predicates
+    if not pred.bunsetu_head or (pred.pos != "VERB" and not noun_end) or pred.i in view.in_quote:
         return None
     lemma = pred.lemma
     cls = lex.predicates.get(lemma)
@@ -607,7 +610,8 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
             rule += "+leaders"
     if frame.cls == "Attendance" and not any(r in ("theme", "location") for r, _ in roles):
         # 閉会式が開かれ、…が出席した: what is attended is the event the sentence names before
-        events = [(m, k) for m, k in view.pairs if view.classes.get(k) in ("Event",) and m.tok_end <= pred.i]
+        events = [(m, k) for m, k in view.pairs if view.classes.get(k) in ("Event",) and m.tok_end <= pred.i
+                  and not _of_another_day(view.toks, m)]
         if events:
             roles.append(("theme", max(events, key=lambda p: p[0].tok_end)[1]))
     if frame.cls == "Visit" and not any(r == "location" for r, _ in roles):
@@ -1273,15 +1277,22 @@ def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex:
     return out
 
 
+def _of_another_day(toks: Sequence[Token], m: Mention) -> bool:
+    """前日の第6戦, 昨年の大会: an event named with a time word before it is not the one at hand."""
+    return len(toks) > m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の" \
+        and toks[m.tok_start - 2].tag.startswith("名詞-普通名詞-副詞可能")
+
+
 def attend_the_event_at_hand(pairs: Sequence[tuple[Mention, str]], facts: list[Fact],
-                             entities: dict[str, Entity]) -> list[Fact]:
+                             entities: dict[str, Entity], sentences: Sequence[Sentence] = ()) -> list[Fact]:
     """An attendance that names no event (九回途中から登板した, 先発出場した) is at the event the text
-    is on: the last one named in its sentence, else in the sentence before. Who wins in a sentence
+    is on: the last one named in its sentence, else in the two before. Who wins in a sentence
     that names an event (決勝があり、山田が優勝した) took part in it."""
 
+    tokens = {s.index: s.tokens for s in sentences}
     events: dict[int, list[tuple[int, str]]] = {}
     for m, k in pairs:
-        if entities[k].cls == "Event":
+        if entities[k].cls == "Event" and not _of_another_day(tokens.get(m.sentence, ()), m):
             events.setdefault(m.sentence, []).append((m.start, k))
 
     def at_hand(f: Fact, back: int) -> str | None:
@@ -1293,7 +1304,7 @@ def attend_the_event_at_hand(pairs: Sequence[tuple[Mention, str]], facts: list[F
     out = []
     for f in facts:
         if f.cls == "Attendance" and not f.role("theme") and not f.role("location") \
-                and (ev := at_hand(f, 1)) and ev not in f.role("agent"):
+                and (ev := at_hand(f, 2)) and ev not in f.role("agent"):
             f = replace(f, roles=tuple(sorted(f.roles + (("theme", ev),))), rule=f.rule + "+event-at-hand",
                         confidence=min(f.confidence, 0.5))
         out.append(f)

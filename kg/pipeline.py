@@ -52,7 +52,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         if topic is not None:  # a sentence without a topic keeps the previous one's
             carried = topic
     facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex))
-    facts = attend_the_event_at_hand(pairs, facts, by_key)
+    facts = attend_the_event_at_hand(pairs, facts, by_key, parsed.sentences)
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer
     gaz = load_gazetteer()
     for f in facts:

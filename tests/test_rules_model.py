@@ -94,6 +94,7 @@ SNIPPETS = {
     "named_before_nado": "東和電機など地元企業は、新しい工場の整備を急ぐ考えだ。",
     "cooperative": "北国漁業協同組合は新しい漁港の整備を求めた。",
     "english_gloss": "首相は会談を「大きな前進 (GREAT PROGRESS)」と評価した。世界貿易機関（World Trade Organization）は声明を出した。",
+    "noun_ending": "日本シリーズは２日、第５戦が行われた。佐藤健投手は、前日の第４戦に先発したが、八回から救援で登板。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -675,3 +676,11 @@ def test_an_english_gloss_of_a_common_phrase_is_no_name(results):
     labels = {e.label for e in results["english_gloss"].entities}
     assert not any("GREAT" in x for x in labels)  # the NER: an organisation
     assert "世界貿易機関" in labels  # after a name, the English is another name of it
+
+
+def test_a_sentence_ending_on_a_verbal_noun_states_the_event_at_the_game_of_the_day(results):
+    r = results["noun_ending"]
+    # 登板。 (体言止め) is an attendance; 前日の第4戦 is another day's game, so it is the 5th
+    assert has(r, "Attendance", agent="佐藤健", theme="第5戦")
+    assert has(r, "Attendance", agent="佐藤健", theme="第4戦")  # 先発した: that one is named
+    assert sum(1 for c, roles in facts(r) if c == "Attendance" and "佐藤健" in roles.get("agent", set())) == 2
