@@ -190,7 +190,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _source_statements(view, lex, facts)
     facts += _venue_facts(view, frames)
     facts += _event_subject_places(view, frames)
-    facts += _held_within(view, lex)
+    facts += _held_within(view, lex, frames)
     facts = [f for f in facts if f.role("agent") and (f.cls != "Membership" or f.role("organization"))]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _one_plan_per_stance(_dedupe(facts)), topic
@@ -1130,20 +1130,26 @@ def _events_at(view: SentenceView, tok: Token) -> list[str]:
     return [k for k in view.keys_at(tok) if view.classes.get(k) in ("Event", "Disaster")]
 
 
-def _held_within(view: SentenceView, lex: Lexicon) -> list[Fact]:
+def _held_within(view: SentenceView, lex: Lexicon, frames: dict[int, Frame]) -> list[Fact]:
     """五輪は10日、決勝があり / シリーズは1日、第7戦が行われ: an event held in a sentence whose topic is
-    another event is part of it."""
+    another event is part of it; スタジアムで決勝があり: and, where the verb makes no frame, lies
+    in the place it is held."""
     topics = [t for t in view.toks if t.bunsetu_head and t.i not in view.in_quote
               and particles(view.sent, t)[-1:] == ["は"]]
     wholes = _events_at(view, topics[0]) if topics else []
-    if not wholes:
-        return []
     out = []
     for v in view.toks:
         if v.lemma not in lex.hold_verbs or v.pos != "VERB" or v.i in view.in_quote:
             continue
         held = [k for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"が", "を"}
                 for k in _events_at(view, c) if view.classes.get(k) == "Event"]
+        if v.i not in frames:
+            places = [k for c in view.children(v) if c.bunsetu_head and particles(view.sent, c)[:1] == ["で"]
+                      for k in view.keys_at(c) if view.classes.get(k) in PLACES]
+            out.extend(Fact(cls="Containment", predicate=v.lemma, sentence=view.sent.index,
+                            roles=(("agent", e), ("location", p)), rule="event-held-in", confidence=0.55,
+                            article_id=view.sent.article_id)
+                       for e in _unique(held) for p in places[:1])
         out.extend(Fact(cls="Part", predicate=v.lemma, sentence=view.sent.index,
                         roles=(("agent", e), ("theme", w)), rule="held-within", confidence=0.55,
                         article_id=view.sent.article_id)

@@ -206,6 +206,22 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, t.i + 1, k, lex.quoted_heads[t.norm], "quoted"))
             claimed.update(range(t.i + 1, k))
 
+    # スタッド・ド・フランス: katakana joined by ・ around a foreign article (ド, デ, オブ) is one name,
+    # not the country or city it ends with; a person when the NER says so (シャルル・ド・ゴール)
+    k = 0
+    while k < len(toks):
+        j = k
+        while j + 2 < len(toks) and is_katakana(toks[j]) and toks[j + 1].norm == "・" and is_katakana(toks[j + 2]):
+            j += 2
+        inner = [toks[i].norm for i in range(k + 2, j, 2)]
+        if j > k and any(w in _FOREIGN_ARTICLES for w in inner) and not any(i in claimed for i in range(k, j + 1)):
+            person = any(e.label == "Person" and e.start <= k < e.end for e in sent.ents)
+            out.append(make(sent, k, j + 1, "Person" if person else "Place", "dotted-name"))
+            claimed.update(range(k, j + 1))
+            if person:
+                person_tokens.update(range(k, j + 1))
+        k = max(j, k) + 1
+
     # name + title: the strongest evidence of a person
     k = 0
     while k < len(toks):
@@ -880,6 +896,7 @@ def surname_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> lis
 
 
 _INSIDE = ("内",)
+_FOREIGN_ARTICLES = ("ド", "デ", "デュ", "ラ", "ル", "デル", "ダ", "ディ", "オブ", "ザ", "フォン", "ファン")
 
 
 def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Mention],

@@ -95,6 +95,7 @@ SNIPPETS = {
     "cooperative": "北国漁業協同組合は新しい漁港の整備を求めた。",
     "english_gloss": "首相は会談を「大きな前進 (GREAT PROGRESS)」と評価した。世界貿易機関（World Trade Organization）は声明を出した。",
     "noun_ending": "日本シリーズは２日、第５戦が行われた。佐藤健投手は、前日の第４戦に先発したが、八回から救援で登板。",
+    "dotted_venue": "北国大会は１０日、スタッド・ド・リヨンで男子１００メートル決勝があった。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -684,3 +685,10 @@ def test_a_sentence_ending_on_a_verbal_noun_states_the_event_at_the_game_of_the_
     assert has(r, "Attendance", agent="佐藤健", theme="第5戦")
     assert has(r, "Attendance", agent="佐藤健", theme="第4戦")  # 先発した: that one is named
     assert sum(1 for c, roles in facts(r) if c == "Attendance" and "佐藤健" in roles.get("agent", set())) == 2
+
+
+def test_a_katakana_name_around_a_foreign_article_is_one_place_where_an_event_is_held(results):
+    r = results["dotted_venue"]
+    assert "スタッド・ド・リヨン" in {e.label for e in r.entities if e.cls == "Place"}
+    assert not any(e.label == "リヨン" for e in r.entities)
+    assert has(r, "Containment", agent="男子100メートル決勝", location="スタッド・ド・リヨン")
