@@ -598,6 +598,17 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 [(r, k) for r, k in roles if r != "agent"]
     if frame.cls in ("Meeting", "Accord") and not any(r == "participant" for r, _ in roles):
         roles += [("participant", k) for k in _stray_partners(view, pred) if k not in agents]
+    counter_role = {"Accord": "participant", "Request": "recipient"}.get(frame.cls)
+    if counter_role and agents and not any(r == counter_role for r, _ in roles):
+        # 中国は…見送り、米国は…合意した / Aが…協力を求め、Bは理解を示した: the other party is the
+        # topic of the other clause, of the same kind as the one who acts
+        kinds = {view.classes.get(k) for k in agents}
+        others = [k for t in view.toks if t.bunsetu_head and t.i not in view.in_quote
+                  and particles(view.sent, t)[-1:] == ["は"] for k in view.keys_at(t)
+                  if k not in agents and view.is_agent(k) and view.classes.get(k) in kinds]
+        if len(_unique(others)) == 1:
+            roles.append((counter_role, others[0]))
+            rule += "+other-topic"
     if frame.cls in ("Praise", "Nomination") and not any(view.classes.get(k) == "Person" for r, k in roles
                                                            if r != "agent"):
         # 同氏の取り組みを評価した: the person whose work is praised (or put forward)

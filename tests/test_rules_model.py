@@ -96,6 +96,7 @@ SNIPPETS = {
     "english_gloss": "首相は会談を「大きな前進 (GREAT PROGRESS)」と評価した。世界貿易機関（World Trade Organization）は声明を出した。",
     "noun_ending": "日本シリーズは２日、第５戦が行われた。佐藤健投手は、前日の第４戦に先発したが、八回から救援で登板。",
     "dotted_venue": "北国大会は１０日、スタッド・ド・リヨンで男子１００メートル決勝があった。",
+    "other_topic": "ペルーは輸出規制を見送り、チリは関税を下げることで合意した。佐藤首相が協力を求め、山田大統領は理解を示した。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
 }
 
@@ -692,3 +693,10 @@ def test_a_katakana_name_around_a_foreign_article_is_one_place_where_an_event_is
     assert "スタッド・ド・リヨン" in {e.label for e in r.entities if e.cls == "Place"}
     assert not any(e.label == "リヨン" for e in r.entities)
     assert has(r, "Containment", agent="男子100メートル決勝", location="スタッド・ド・リヨン")
+
+
+def test_the_other_party_of_an_accord_or_request_is_the_topic_of_the_other_clause(results):
+    r = results["other_topic"]
+    assert any(c == "Accord" and roles.get("agent", set()) | roles.get("participant", set()) >= {"ペルー", "チリ"}
+               for c, roles in facts(r))
+    assert has(r, "Request", agent="佐藤", recipient="山田")
