@@ -215,12 +215,15 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
             before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.rule not in ("group", "anaphor")
                       and (entities[k]["cls"] == m.cls or (ends and compatible(entities[k]["cls"], m.cls)))
                       and entities[k]["label"].endswith(ends)]
-            if before:
-                # the first one named in the latest sentence that names one: in Japanese the topic
-                # or subject comes first (クシュタールは…セブン&アイ側から…。同社は: クシュタール)
+            if not before:
+                continue
+            if m.cls in ("Company", "Organization"):
+                # 同社: the first one named in the latest sentence that names one, as in Japanese the
+                # topic or subject comes first (クシュタールは…セブン&アイ側から…。同社は: クシュタール)
                 latest = max(pm.sentence for pm, _ in before)
-                first = min((p for p in before if p[0].sentence == latest), key=lambda p: p[0].start)
-                pairs.append((m, first[1] if m.cls in ("Company", "Organization") else max(before, key=lambda p: p[0].start)[1]))
+                pairs.append((m, min((p for p in before if p[0].sentence == latest), key=lambda p: p[0].start)[1]))
+            else:  # 同氏, 同首相: the latest one
+                pairs.append((m, max(before, key=lambda p: p[0].start)[1]))
 
 
 def resolve_corpus(results: list) -> list:

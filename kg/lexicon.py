@@ -75,8 +75,9 @@ class Lexicon:
     cataphora: frozenset[str]
     company_descriptors: frozenset[str]
     hold_verbs: dict[str, str]
-    hold_subject_verbs: frozenset[str]  # hold verbs whose subject is the event (決勝があった)
-    body_verbs: dict[str, str]  # lemma → held (object / subject)
+    body_verbs: frozenset[str]
+    # hold and body verbs whose subject, not object, is what they take (決勝があった, 本部が発足した)
+    subject_held_verbs: frozenset[str]
     body_heads: frozenset[str]
     held_event_heads: frozenset[str]
     not_events: frozenset[str]
@@ -141,8 +142,9 @@ def load_lexicon() -> Lexicon:
         speech_nouns=table("speech_nouns.tsv"), expressing_verbs=words("expressing_verbs.txt"),
         cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
         hold_verbs=table("hold_verbs.tsv"),
-        hold_subject_verbs=frozenset(r[0] for r in _rows("hold_verbs.tsv") if r[2] == "subject"),
-        body_verbs=table("body_verbs.tsv"), body_heads=words("body_heads.txt"),
+        body_verbs=words("body_verbs.tsv"), body_heads=words("body_heads.txt"),
+        subject_held_verbs=frozenset(r[0] for r in _rows("hold_verbs.tsv") + _rows("body_verbs.tsv")
+                                     if r[-1] == "subject"),
         held_event_heads=words("held_event_heads.txt"),
         not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
         disaster_heads=words("disaster_heads.txt"),

@@ -485,7 +485,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if (needs_head is None and not attending) or v.pos != "VERB":
             continue
         passive = any(toks[c].norm in ("れ", "られ", "れる", "られる") for c in kids.get(v.i, []))
-        by_subject = v.lemma in lex.hold_subject_verbs or lex.body_verbs.get(v.lemma) == "subject"
+        by_subject = v.lemma in lex.subject_held_verbs
         # 開かれた会議 / 会議が開かれた (passive: the subject), 会議を開いた (active: the object),
         # 決勝があった (the subject of a verb of taking place), 伝達式に臨んだ (where one attends)
         if needs_head is None:
@@ -595,10 +595,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         a = _nominal_run_left(toks, t.i)
         # 日本国際博覧会協会（万博協会）: a shorter name with the same organisation word at its end
         head = next((x for x in lex.suffixes if toks[t.i - 1].norm.endswith(x)), None)
+        inside_text = "".join(x.norm for x in inside)
         same_head = head is not None and lex.suffixes[head] in ("Organization", "Government", "PoliticalParty") \
-            and all(x.pos in _NOMINAL for x in inside) and "".join(x.norm for x in inside).endswith(head) \
-            and len("".join(x.norm for x in inside)) > len(head) \
-            and len("".join(x.norm for x in inside)) < len("".join(x.norm for x in toks[a:t.i]))
+            and all(x.pos in _NOMINAL for x in inside) and inside_text.endswith(head) \
+            and len(head) < len(inside_text) < len("".join(x.norm for x in toks[a:t.i]))
         if same_head:
             full = nfkc(surface(sent, a, t.i)[2])
             out.append(make(sent, t.i + 1, close, lex.suffixes[head], "acronym", label=full))
@@ -856,9 +856,12 @@ def country_prefix_mentions(sentences: Iterable[Sentence], found: list[Mention],
     an award, event or organisation is the country it belongs to."""
     lex = lex or load_lexicon()
     named = ("Award", "Event", "Company", "Organization", "SportsTeam", "Product", "Artifact", "Facility")
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in found:
+        by_sentence.setdefault(m.sentence, []).append(m)
     out = []
     for sent in sentences:
-        here = [m for m in found if m.sentence == sent.index]
+        here = by_sentence.get(sent.index, [])
         taken = {i for m in here for i in range(m.tok_start, m.tok_end)}
         starts = {m.tok_start for m in here if m.cls in named and m.rule not in ("group", "anaphor")}
         for t in sent.tokens:

@@ -24,9 +24,11 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
             if m.rule not in ("group", "anaphor") and m.cls not in ("Position", "Group")
             and len(m.label) >= 2 and m.label == nfkc(m.text)}
     # and a short name given once in parentheses (日本国際博覧会協会（万博協会）) names it again later
-    short = {nfkc(m.text): m.label for ms in per_sentence.values() for m in ms
-             if m.rule == "acronym" and m.label != nfkc(m.text) and len(m.text) >= 2}
-    seen.update({text: seen.get(label, "Organization") for text, label in short.items() if text not in seen})
+    short = {}
+    for m in (m for ms in per_sentence.values() for m in ms):
+        if m.rule == "acronym" and m.label != nfkc(m.text) and len(m.text) >= 2:
+            short[nfkc(m.text)] = m.label
+            seen.setdefault(nfkc(m.text), m.cls)
     mentions = [m for s in japanese
                 for m in per_sentence[s.index] + dictionary_mentions(s, seen, per_sentence[s.index], rule="article",
                                                                      labels=short)]
