@@ -191,6 +191,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _venue_facts(view, frames)
     facts += _event_subject_places(view, frames)
     facts += _held_within(view, lex, frames)
+    facts += _located_at(view, lex)
     facts = [f for f in facts if f.role("agent") and (f.cls != "Membership" or f.role("organization"))]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _one_plan_per_stance(_dedupe(facts)), topic
@@ -1165,6 +1166,43 @@ def _held_within(view: SentenceView, lex: Lexicon, frames: dict[int, Frame]) -> 
                         roles=(("agent", e), ("theme", w)), rule="held-within", confidence=0.55,
                         article_id=view.sent.article_id)
                    for e in _unique(held) for w in wholes[:1] if e != w)
+    return out
+
+
+def _located_at(view: SentenceView, lex: Lexicon) -> list[Fact]:
+    """つくば市にある研究機構, A社の本社は札幌市にある, 札幌市に本社を置くA社: what a verb of being
+    somewhere places in its に-place (a seat noun stands for the organisation whose seat it is)."""
+    out = []
+    things = ORG_CLASSES | {"Facility", "Place"}
+    for v in view.toks:
+        if v.lemma not in lex.location_verbs or v.pos != "VERB" or v.i in view.in_quote:
+            continue
+        args = [c for c in view.children(v) if c.bunsetu_head]
+        places = [k for c in args if particles(view.sent, c)[:1] == ["に"]
+                  for k in view.keys_at(c) if view.classes.get(k) in PLACES]
+        if not places:
+            continue
+        # を only for a seat (本社を置く): 市役所に対策本部を置いた sets a body up (kg.mentions body_verbs)
+        holders = [c for c in args if set(particles(view.sent, c)[-1:]) & {"は", "が"}
+                   or particles(view.sent, c)[-1:] == ["を"] and c.norm in lex.seat_nouns]
+        if v.dep == "acl":
+            holders.append(view.toks[v.head])
+        # the parser may hang A社の本社は on the place name: a seat before the verb, no verb between
+        holders += [c for c in view.toks[:v.i] if c.norm in lex.seat_nouns and c.bunsetu_head and c not in holders
+                    and particles(view.sent, c)[-1:] in (["は"], ["が"])
+                    and not any(t.pos == "VERB" for t in view.toks[c.i + 1:v.i])]
+        located = []
+        for c in holders:
+            if c.norm in lex.seat_nouns:  # A社の本社は / 本社を置くA社: the organisation it is the seat of
+                owners = [k for o in view.children(c) if particles(view.sent, o)[-1:] == ["の"]
+                          for k in view.keys_at(o)]
+                located += owners or ([k for k in view.keys_at(view.toks[v.head])] if v.dep == "acl" else [])
+            else:
+                located += view.keys_at(c)
+        out.extend(Fact(cls="Containment", predicate=v.lemma, sentence=view.sent.index,
+                        roles=(("agent", k), ("location", places[-1])), rule="located-at", confidence=0.6,
+                        article_id=view.sent.article_id)
+                   for k in _unique(located) if view.classes.get(k) in things and k != places[-1])
     return out
 
 

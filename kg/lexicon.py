@@ -79,6 +79,8 @@ class Lexicon:
     # hold and body verbs whose subject, not object, is what they take (決勝があった, 本部が発足した)
     subject_held_verbs: frozenset[str]
     body_heads: frozenset[str]
+    location_verbs: frozenset[str]
+    seat_nouns: frozenset[str]
     held_event_heads: frozenset[str]
     not_events: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -143,6 +145,7 @@ def load_lexicon() -> Lexicon:
         cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
         hold_verbs=table("hold_verbs.tsv"),
         body_verbs=words("body_verbs.tsv"), body_heads=words("body_heads.txt"),
+        location_verbs=words("location_verbs.txt"), seat_nouns=words("seat_nouns.txt"),
         subject_held_verbs=frozenset(r[0] for r in _rows("hold_verbs.tsv") + _rows("body_verbs.tsv")
                                      if r[-1] == "subject"),
         held_event_heads=words("held_event_heads.txt"),

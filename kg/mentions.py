@@ -411,7 +411,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         run = toks[a:t.i + 1]
         joined = "".join(x.norm for x in run)
         head_event = next((h for h in lex.event_heads if joined.endswith(h) and joined != h), None)
-        before_acronym = t.i + 3 < len(toks) and toks[t.i + 1].norm == "(" and is_acronym(toks[t.i + 2])
+        # アジア太平洋経済協力会議 (APEC) 首脳会議: the organisation's acronym, the event comes after;
+        # 締約国会議（COP30）: an acronym with a number names the event itself
+        before_acronym = t.i + 3 < len(toks) and toks[t.i + 1].norm == "(" and is_acronym(toks[t.i + 2]) \
+            and toks[t.i + 3].norm == ")"
         if head_event and not before_acronym and _has_name(run[:-1] if len(run) > 1 else [], lex):
             if len(toks[a].norm) == 1 and toks[a].norm in lex.abbreviations and a + 1 < t.i:
                 # 仏カンヌ国際映画祭: the country, then the event
@@ -438,16 +441,25 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             claimed.update(range(t.i - 2, t.i + 1))
             continue
         suffix = next((s for s in lex.suffixes if t.norm == s or (t.norm.endswith(s) and len(run) == 1)), None)
+        unit = next((u for u in lex.part_units if joined.endswith(u) and len(joined) > len(u)), None)
+        if suffix and unit and (len(unit) > len(suffix) or _parent_name_end(run, lex) is not None and (
+                is_acronym(run[0]) or run[0].tag.startswith("名詞-固有名詞-地名"))):
+            suffix = None  # JAXA宇宙科学研究所: a unit named after its parent (below), not a name of its own
         located = _place_in_parens(sent, t.i + 1, lex)  # 北斗エナジー（茨城県つくば市）
         # スミス政権, スポーツ庁 — but not パワー半導体, a kind of product
         katakana_name = suffix is not None and lex.suffixes[suffix] in ("Government", "PoliticalParty") and \
             all(is_katakana(x) or x.norm == "・" for x in run[:-1]) and len("".join(x.norm for x in run[:-1])) >= 3
         if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or katakana_name or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
+            dot = next((i for i in range(a, t.i) if toks[i].norm == "・"), None)
+            if dot is not None and dot > a and all(toks[i].tag.startswith("名詞-固有名詞-地名") for i in range(a, dot)) \
+                    and any(not is_katakana(x) for x in toks[dot + 1:t.i + 1]):
+                # 東京・両国国技館: the place it is in, then its name
+                out.append(make(sent, a, dot, "Place", "place・name"))
+                a = dot + 1
             out.append(make(sent, a, t.i + 1, lex.suffixes[suffix], "suffix"))
             claimed.update(range(a, t.i + 1))
             continue
-        unit = next((u for u in lex.part_units if joined.endswith(u) and len(joined) > len(u)), None)
         lead = _parent_name_end(run, lex) if unit and not suffix else None
         if lead is not None:
             # 石川県危機対策課, JAXA宇宙科学研究所: a unit named after its parent; both are named
@@ -591,6 +603,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         inside = toks[t.i + 1:close]
         short = (len(inside) == 1 and is_acronym(inside[0])) or \
+            (len(inside) == 2 and is_acronym(inside[0]) and inside[1].pos == "NUM") or \
             all(is_katakana(x) or x.norm == "・" for x in inside)
         a = _nominal_run_left(toks, t.i)
         # 日本国際博覧会協会（万博協会）: a shorter name with the same organisation word at its end
@@ -646,6 +659,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             cls = lex.ene[ner.label] if ner else "Organization"
             if cls == "Person" and not any(is_name_token(x) for x in toks[a:t.i]):
                 cls = "Organization"  # アジア太平洋経済協力会議 (APEC) is no person
+            if cls == "Organization" and len(inside) == 2 and full.endswith(tuple(lex.event_heads)):
+                cls = "Event"  # 締約国会議（COP30）: a numbered meeting is an event, not the body
             out.append(make(sent, a, t.i, cls, "acronym"))
             out.append(make(sent, t.i + 1, close, cls, "acronym", label=full))
             claimed.update(range(a, close))
@@ -783,10 +798,14 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             run = toks[a:b]
             if not _has_name(run, lex) and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
                 continue
-        if cls != "Place" and b - a > 1 and toks[a].tag.startswith("名詞-固有名詞-地名") \
+        word = next((x for x in lex.suffixes if toks[b - 1].norm.endswith(x) and len(x) > 1), None)
+        if word and (lex.suffixes[word] in ("Facility", "Organization") and cls in ("Company", "Product", "Artifact")
+                     or e.label == "GOE_Other" and lex.suffixes[word] != cls):
+            cls = lex.suffixes[word]  # ローンデポ・パーク read as a book, 北斗電機 as a building: the last word says
+        if cls not in ("Place", "Country") and toks[a].tag.startswith("名詞-固有名詞-地名") \
                 and toks[a].norm.endswith(("州", "県")) and len(toks[a].norm) > 1 \
                 and all(is_katakana(x) or x.tag.startswith("名詞-固有名詞-地名") for x in toks[a + 1:b]):
-            cls = "Place"  # オハイオ州コロンバス read as a school: a state, then a city in it
+            cls = "Place"  # オハイオ州(コロンバス) read as a school: a state (then a city in it)
         if cls == "Place":
             parts = _split_place(toks, a, b)
             if len(parts) > 1:  # 岩手県大船渡市 → 岩手県 + 大船渡市 (kg.facts links them)
@@ -841,7 +860,12 @@ def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], l
             m.tok_start == j and m.cls == "Place" for m in found)
         inside_compound = j < len(toks) and toks[j].pos in ("NOUN", "PROPN") and toks[j].norm not in lex.place_links \
             and not before_place
-        if not inside_compound and (i == 0 or toks[i - 1].pos not in ("NOUN", "PROPN") or i - 1 in covered):
+        # 米|ペンシルベニア州: a one-letter country before the name is no compound with it
+        country_before = i > 0 and len(toks[i - 1].norm) == 1 and toks[i - 1].norm in lex.abbreviations
+        if country_before and i - 1 not in covered:
+            out.append(make(sent, i - 1, i, "Country", "abbreviation", label=lex.abbreviations[toks[i - 1].norm]))
+        if not inside_compound and (i == 0 or toks[i - 1].pos not in ("NOUN", "PROPN") or i - 1 in covered
+                                    or country_before):
             country = j == i + 1 and toks[i].tag.startswith("名詞-固有名詞-地名-国")
             parts = _split_place(toks, i, j)  # 鹿児島県|南種子町
             out += [make(sent, x, y, "Country" if country else "Place", "place-tag") for x, y in parts[:-1]]

@@ -98,6 +98,10 @@ SNIPPETS = {
     "dotted_venue": "北国大会は１０日、スタッド・ド・リヨンで男子１００メートル決勝があった。",
     "other_topic": "ペルーは輸出規制を見送り、チリは関税を下げることで合意した。佐藤首相が協力を求め、山田大統領は理解を示した。",
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
+    "numbered_meeting": "国連生物多様性条約第１７回締約国会議（ＣＯＰ１７）がペルーで開幕した。",
+    "venue_words": "決勝はシアトルのノースウッド・アリーナで行われた。式典は福岡・天神中央公園で開かれた。",
+    "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
+                  "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
 
 
@@ -700,3 +704,30 @@ def test_the_other_party_of_an_accord_or_request_is_the_topic_of_the_other_claus
     assert any(c == "Accord" and roles.get("agent", set()) | roles.get("participant", set()) >= {"ペルー", "チリ"}
                for c, roles in facts(r))
     assert has(r, "Request", agent="佐藤", recipient="山田")
+
+
+def test_a_numbered_meeting_with_its_acronym_is_an_event(results):
+    r = results["numbered_meeting"]
+    ev = [e for e in r.entities if e.label == "国連生物多様性条約第17回締約国会議"]
+    assert [e.cls for e in ev] == ["Event"]  # the NER: an organisation; the numbered session is an event
+    assert "COP17" in ev[0].alt_labels
+    assert has(r, "Containment", agent="国連生物多様性条約第17回締約国会議", location="ペルー")
+
+
+def test_a_venue_word_ends_a_facility_name_and_a_place_before_a_dot_is_where_it_is(results):
+    r = results["venue_words"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    assert ("Facility", "ノースウッド・アリーナ") in typed  # the NER: a product
+    assert ("Facility", "天神中央公園") in typed and ("Place", "福岡") in typed  # not 福岡・天神中央公園
+    assert has(r, "Containment", agent="ノースウッド・アリーナ", location="シアトル")
+    assert has(r, "Containment", agent="天神中央公園", location="福岡")
+
+
+def test_what_is_somewhere_lies_in_the_place_and_a_seat_stands_for_its_organisation(results):
+    r = results["located_at"]
+    assert ("Organization", "物質材料研究機構") in {(e.cls, e.label) for e in r.entities}  # no proper noun in it
+    assert has(r, "Containment", agent="物質材料研究機構", location="つくば市")  # つくば市にある…
+    assert has(r, "Containment", agent="北斗電機", location="札幌市")  # 札幌市に本社を置く
+    assert ("Company", "北斗電機") in {(e.cls, e.label) for e in r.entities}  # the NER: a building
+    assert has(r, "Containment", agent="南星化学", location="ピッツバーグ")  # …の本社は…にある
+    assert ("Place", "ペンシルベニア州") in {(e.cls, e.label) for e in r.entities}
