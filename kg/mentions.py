@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .lexicon import Lexicon, load_lexicon
-from .types import Mention, Sentence, Token
+from .types import Mention, NamedSpan, Sentence, Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-.]{1,9}$")
 _NOMINAL = {"NOUN", "PROPN", "NUM"}
@@ -185,6 +185,7 @@ _LATIN = re.compile(r"^[A-Z]{1,3}$")
 def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention]:
     """All mentions in one sentence, possibly overlapping (日米首脳会談 holds 日本 and 米国)."""
     lex = lex or load_lexicon()
+    sent = dataclasses.replace(sent, ents=_joined_spans(sent, lex))
     toks = sent.tokens
     out: list[Mention] = []
     person_tokens: set[int] = set()
@@ -730,6 +731,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if toks[i].norm in ("=", "共同") and i > a:
                 b = i
                 break
+        lead = None
         if cls != "Person" and cls != "Position":
             a0 = a
             a, b, lead = _trim_place_words(toks, a, b, lex)
@@ -796,8 +798,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         elif cls in NAME_CLASSES or cls in ("Product", "Artifact"):
             run = toks[a:b]
-            if not _has_name(run, lex) and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
+            # 英|アーム: a katakana word after a one-letter country is a foreign name
+            foreign = lead is not None and all(is_katakana(x) for x in run)
+            if not _has_name(run, lex) and not foreign and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
                 continue
+        if e.label == "GOE_Other" and b + 1 < len(toks) and toks[b].norm == "の" and is_name_token(toks[b + 1]):
+            cls = "Organization"  # 阪神タイガースの佐藤輝明内野手 read as a building: people belong to it
         word = next((x for x in lex.suffixes if toks[b - 1].norm.endswith(x) and len(x) > 1), None)
         if word and (lex.suffixes[word] in ("Facility", "Organization") and cls in ("Company", "Product", "Artifact")
                      or e.label == "GOE_Other" and lex.suffixes[word] != cls):
@@ -837,6 +843,21 @@ def _local_offices(mentions: list[Mention]) -> list[Mention]:
             m = dataclasses.replace(m, label=place.label + m.label)
         out.append(m)
     return out
+
+
+def _joined_spans(sent: Sentence, lex: Lexicon) -> tuple[NamedSpan, ...]:
+    """広島|カープ: two organisation spans of one label side by side are one name (the NER cut it);
+    a one-letter country before a name stays apart (米|アップル)."""
+    out: list[NamedSpan] = []
+    for e in sent.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == e.start and prev.label == e.label \
+                and lex.ene.get(e.label) in ("Company", "SportsTeam", "Organization") \
+                and not (prev.end - prev.start == 1 and sent.tokens[prev.start].norm in lex.abbreviations):
+            out[-1] = NamedSpan(prev.start, e.end, e.label)
+        else:
+            out.append(e)
+    return tuple(out)
 
 
 def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], lex: Lexicon) -> list[Mention]:

@@ -1,7 +1,8 @@
 """Extraction rules on short texts written for these tests, parsed by the real GiNZA model.
 
 All snippets are parsed in one pass (one fixture for the module); each test looks at one of them.
-The names are made up; what is checked is the rule, read off the sentence by hand.
+The names are made up, except where a rule answers what the NER does with a real name (広島カープ
+cut in two); what is checked is the rule, read off the sentence by hand.
 """
 from __future__ import annotations
 
@@ -100,6 +101,8 @@ SNIPPETS = {
     "concept_acronym": "政府は国内総生産（ＧＤＰ）の見通しを示した。世界保健機関（ＷＨＯ）は声明を出した。",
     "numbered_meeting": "国連生物多様性条約第１７回締約国会議（ＣＯＰ１７）がペルーで開幕した。",
     "venue_words": "決勝はシアトルのノースウッド・アリーナで行われた。式典は福岡・天神中央公園で開かれた。",
+    "ner_cuts": "広島カープの新井貴浩監督は続投する。阪神タイガースの佐藤輝明内野手が３打点を挙げた。"
+                "ソフトバンクグループ傘下の英アームは新型半導体を発表した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -731,3 +734,14 @@ def test_what_is_somewhere_lies_in_the_place_and_a_seat_stands_for_its_organisat
     assert ("Company", "北斗電機") in {(e.cls, e.label) for e in r.entities}  # the NER: a building
     assert has(r, "Containment", agent="南星化学", location="ピッツバーグ")  # …の本社は…にある
     assert ("Place", "ペンシルベニア州") in {(e.cls, e.label) for e in r.entities}
+
+
+def test_what_the_ner_cuts_or_misreads_of_an_organisation_is_one_organisation(results):
+    r = results["ner_cuts"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    assert ("SportsTeam", "広島カープ") in typed and not any(e.label == "カープ" for e in r.entities)
+    assert has(r, "Membership", agent="新井貴浩", organization="広島カープ")
+    assert ("Organization", "阪神タイガース") in typed  # the NER: a building
+    assert has(r, "Membership", agent="佐藤輝明", organization="阪神タイガース")
+    assert "アーム" in {e.label for e in r.entities if e.cls == "Organization"}  # after 英, a foreign name
+    assert has(r, "Containment", agent="アーム", location="イギリス")
