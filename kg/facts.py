@@ -959,6 +959,22 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 rule = "place-no-thing"
             elif rule is None and between.startswith("での") and c2 == "Event" and c1 in PLACES:
                 rule = "place-de-event"
+            member = between.lstrip(")")
+            member = member[1:] if member.startswith("の") else member
+            member = member[:-1] if member.endswith("の") else member
+            if rule is None and c1 in ORG_CLASSES and c2 in {"Country", "Place"} | ORG_CLASSES \
+                    and member in lex.member_links:
+                # 欧州連合（EU）加盟国のフランスとドイツ: each country listed is a member
+                prev = m2
+                for (m3, k3) in [(m2, k2)] + [p for p in ms if p[0].tok_start >= m2.tok_end]:
+                    gap = "".join(t.norm for t in toks[prev.tok_end:m3.tok_start])
+                    if m3 is not m2 and (gap not in ("と", "、", "や") or view.classes.get(k3) != c2):
+                        break
+                    out.append(Fact(cls="Membership", predicate=member, sentence=view.sent.index,
+                                    roles=(("agent", k3), ("organization", k1)), rule="member-link", confidence=0.65,
+                                    article_id=view.sent.article_id))
+                    prev = m3
+                continue
             if rule:
                 out.append(Fact(cls="Containment", predicate=between or "・", sentence=view.sent.index,
                                 roles=(("agent", k2), ("location", k1)), rule=rule, confidence=0.7,
@@ -1027,7 +1043,10 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
     """Xは Yの側近 (として知られる / だ) → Aide(X, Y); X社は Y社の子会社となった → Part(X, Y)."""
     out = []
     for t in view.toks:
-        cls = lex.relational_nouns.get(t.norm)
+        # 専門|機関: a relational noun the tagger wrote as a compound of two
+        nxt = view.toks[t.i + 1] if t.i + 1 < len(view.toks) and t.dep == "compound" and t.head == t.i + 1 else None
+        word = t.norm if t.norm in lex.relational_nouns or nxt is None else t.norm + nxt.norm
+        cls = lex.relational_nouns.get(word)
         if not cls:
             continue
         # 後継|機, 後継|モデル: the noun the word is compounded with carries the phrase
@@ -1039,7 +1058,11 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
                     and set(particles(view.sent, c)[-1:]) & {"は", "が", "も"}
                     for k in view.keys_at(c) if view.is_agent(k) or view.classes.get(k) in related] \
             if node.dep in ("obl", "nsubj") else []
-        holders = [k for k in subjects or topic if related is not THING_CLASSES or view.classes.get(k) in related]
+        # 文部科学省の外局である文化庁: the noun the copula clause describes is the holder
+        described = view.keys_at(head) if node.dep == "acl" and any(
+            c.dep == "cop" and c.norm == "で" for c in view.children(node)) else []
+        holders = [k for k in described or subjects or topic
+                   if related is not THING_CLASSES or view.classes.get(k) in related]
         if not holders:
             continue
         for c in view.children(node):
@@ -1047,7 +1070,7 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
                 continue
             for k in view.keys_at(c):
                 if view.classes.get(k) in related and k not in holders:
-                    out.extend(Fact(cls=cls, predicate=t.norm, sentence=view.sent.index,
+                    out.extend(Fact(cls=cls, predicate=word, sentence=view.sent.index,
                                     roles=(("agent", a), ("theme", k)), rule="relational-noun", confidence=0.7,
                                     article_id=view.sent.article_id) for a in holders[:1])
     return out

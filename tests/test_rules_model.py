@@ -103,6 +103,8 @@ SNIPPETS = {
     "venue_words": "決勝はシアトルのノースウッド・アリーナで行われた。式典は福岡・天神中央公園で開かれた。",
     "ner_cuts": "広島カープの新井貴浩監督は続投する。阪神タイガースの佐藤輝明内野手が３打点を挙げた。"
                 "ソフトバンクグループ傘下の英アームは新型半導体を発表した。",
+    "part_apposition": "国連の専門機関である世界保健機関は警告した。北斗電機の子会社である東和商事は増益だった。"
+                       "欧州連合（ＥＵ）加盟国のフランスとドイツが反対した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -745,3 +747,11 @@ def test_what_the_ner_cuts_or_misreads_of_an_organisation_is_one_organisation(re
     assert has(r, "Membership", agent="佐藤輝明", organization="阪神タイガース")
     assert "アーム" in {e.label for e in r.entities if e.cls == "Organization"}  # after 英, a foreign name
     assert has(r, "Containment", agent="アーム", location="イギリス")
+
+
+def test_what_a_copula_clause_says_a_body_is_of_another_and_the_members_listed_after_a_member_word(results):
+    r = results["part_apposition"]
+    assert has(r, "Part", agent="世界保健機関", theme="国際連合")  # 専門|機関 である: two tokens, one noun
+    assert has(r, "Part", agent="東和商事", theme="北斗電機")  # …の子会社である東和商事
+    assert has(r, "Membership", agent="フランス", organization="欧州連合")
+    assert has(r, "Membership", agent="ドイツ", organization="欧州連合")  # the second of the list too
