@@ -618,6 +618,13 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, t.i + 1, close, lex.suffixes[head], "acronym", label=full))
             claimed.update(range(t.i + 1, close))
             continue
+        before_text = "".join(x.norm for x in toks[a:t.i])
+        if re.match(r"[A-Z]", inside_text) and inside_text.endswith(tuple(lex.event_heads)) \
+                and before_text.endswith(tuple(lex.event_heads)) and len(inside_text) < len(before_text):
+            # 主要7か国首脳会議（G7サミット）: the short name of the same event
+            out.append(make(sent, t.i + 1, close, "Event", "acronym", label=nfkc(surface(sent, a, t.i)[2])))
+            claimed.update(range(t.i + 1, close))
+            continue
         ner = next((e for e in sent.ents if e.end == t.i and e.label in lex.ene), None)
         # 国内総生産 (GDP), 人工知能 (AI): common nouns the NER calls a product are a concept, not a name
         named = _has_name(toks[a:t.i], lex) or (ner is not None and lex.ene[ner.label] != "Product")
@@ -694,6 +701,15 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         elif t.norm in lex.anaphora and _anaphor_fits(toks, t.i, t.i + 1, lex.anaphora[t.norm]):
             ana = lex.anaphora[t.norm]
             out.append(make(sent, t.i, t.i + 1, ana.cls, "anaphor", refers_to=("anaphor", ana.ends_with or "")))
+
+    # 衆院選, 夏場所: one word whose ending makes it an event (the NER: a person, or nothing)
+    for t in toks:
+        end = next((x for x in lex.event_suffixes if t.norm.endswith(x) and len(t.norm) >= 3), None)
+        if end and t.pos in ("NOUN", "PROPN") and t.i not in claimed and \
+                not any(t.norm.endswith(w) for w in lex.not_events):
+            out.append(make(sent, t.i, t.i + 1, "Event", "event-word"))
+            if not any(e.start <= t.i < e.end and e.end - e.start > 1 for e in sent.ents):
+                claimed.add(t.i)  # 夏場所後の番付編成会議: a longer name the NER found is kept as well
 
     # NER spans
     for e in sent.ents:

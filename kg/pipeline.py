@@ -1,6 +1,8 @@
 """One article's way through the stages: parsed sentences → mentions → entities → facts."""
 from __future__ import annotations
 
+import dataclasses
+
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
@@ -29,6 +31,11 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         if m.rule == "acronym" and m.label != nfkc(m.text) and len(m.text) >= 2:
             short[nfkc(m.text)] = m.label
             seen.setdefault(nfkc(m.text), m.cls)
+    # …（G7サミット） names the same thing wherever the NER finds that short name again
+    relabel = {(k, seen[k]): v for k, v in short.items()}
+    per_sentence = {i: [dataclasses.replace(m, label=relabel[(m.label, m.cls)])
+                        if m.rule != "acronym" and (m.label, m.cls) in relabel else m for m in ms]
+                    for i, ms in per_sentence.items()}
     mentions = [m for s in japanese
                 for m in per_sentence[s.index] + dictionary_mentions(s, seen, per_sentence[s.index], rule="article",
                                                                      labels=short)]

@@ -105,6 +105,8 @@ SNIPPETS = {
                 "ソフトバンクグループ傘下の英アームは新型半導体を発表した。",
     "part_apposition": "国連の専門機関である世界保健機関は警告した。北斗電機の子会社である東和商事は増益だった。"
                        "欧州連合（ＥＵ）加盟国のフランスとドイツが反対した。",
+    "event_words": "参院選は来月２０日に投開票される。大相撲秋場所で琴風海が優勝した。"
+                   "山田首相は主要７か国首脳会議（Ｇ７サミット）に出席した。Ｇ７サミットは２日間開かれる。山田氏は初当選した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -755,3 +757,14 @@ def test_what_a_copula_clause_says_a_body_is_of_another_and_the_members_listed_a
     assert has(r, "Part", agent="東和商事", theme="北斗電機")  # …の子会社である東和商事
     assert has(r, "Membership", agent="フランス", organization="欧州連合")
     assert has(r, "Membership", agent="ドイツ", organization="欧州連合")  # the second of the list too
+
+
+def test_one_word_elections_and_tournaments_are_events_and_a_short_event_name_is_the_same_event(results):
+    r = results["event_words"]
+    events = {e.label for e in r.entities if e.cls == "Event"}
+    assert {"参院選", "秋場所"} <= events
+    assert not any("当選" in e.label for e in r.entities)  # 初当選: winning a seat is no event
+    summit = [e for e in r.entities if e.cls == "Event" and "首脳会議" in e.label]
+    assert len(summit) == 1 and "G7サミット" in summit[0].alt_labels  # written again later: the same node
+    assert not any(e.label == "G7サミット" for e in r.entities)
+    assert has(r, "Attendance", agent="山田", theme=summit[0].label)
