@@ -192,6 +192,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _event_subject_places(view, frames)
     facts += _held_within(view, lex, frames)
     facts += _located_at(view, lex)
+    facts += _bodies_set_up(view, lex, facts)
     facts = [f for f in facts if f.role("agent") and (f.cls != "Membership" or f.role("organization"))]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _one_plan_per_stance(_dedupe(facts)), topic
@@ -1189,6 +1190,20 @@ def _held_within(view: SentenceView, lex: Lexicon, frames: dict[int, Frame]) -> 
                         roles=(("agent", e), ("theme", w)), rule="held-within", confidence=0.55,
                         article_id=view.sent.article_id)
                    for e in _unique(held) for w in wholes[:1] if e != w)
+    return out
+
+
+def _bodies_set_up(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> list[Fact]:
+    """政府は非常災害対策本部を設置した, 市は対策本部を設けた: a body an organisation or a local government
+    sets up is a part of it."""
+    out = []
+    for f in facts:
+        if f.predicate not in lex.body_part_verbs:
+            continue
+        out.extend(Fact(cls="Part", predicate=f.predicate, sentence=f.sentence, roles=(("agent", body), ("theme", owner)),
+                        rule="body-set-up", confidence=0.6, article_id=f.article_id)
+                   for body in f.role("theme") for owner in f.role("agent")[:1]
+                   if body != owner and view.classes.get(body) == "Organization" and (view.classes.get(owner) in ORG_CLASSES or owner in view.local_governments))
     return out
 
 

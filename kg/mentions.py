@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .lexicon import Lexicon, load_lexicon
 from .types import Mention, NamedSpan, Sentence, Token
@@ -928,6 +928,27 @@ def country_prefix_mentions(sentences: Iterable[Sentence], found: list[Mention],
         for t in sent.tokens:
             if len(t.norm) == 1 and t.norm in lex.abbreviations and t.i not in taken and t.i + 1 in starts:
                 out.append(make(sent, t.i, t.i + 1, "Country", "abbreviation", label=lex.abbreviations[t.norm]))
+    return out
+
+
+_WIRE_DATELINE = re.compile(r"【[^】]{1,12}(共同|時事|ロイター|AFP|AP|聯合|新華社|ブルームバーグ)[^】]{0,4}】|=共同")
+
+
+def home_government_mentions(sentences: Sequence[Sentence], found: list[Mention]) -> list[Mention]:
+    """政府は…: in a Japanese article with no foreign dateline, 政府 written alone (no country or noun
+    before it, none compounded after it: 政府高官, 政府間) is the government of Japan."""
+    if any(_WIRE_DATELINE.search(nfkc(s.text)) for s in sentences[:2]):
+        return []  # 【ワシントン共同】: whose government is meant the text must say
+    taken = {(m.sentence, i) for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for sent in sentences:
+        toks = sent.tokens
+        for t in toks:
+            if t.norm != "政府" or (sent.index, t.i) in taken:
+                continue
+            if t.i > 0 and toks[t.i - 1].pos in _NOMINAL or t.i + 1 < len(toks) and toks[t.i + 1].pos in _NOMINAL:
+                continue
+            out.append(make(sent, t.i, t.i + 1, "Government", "home-government", label="日本政府"))
     return out
 
 

@@ -6,7 +6,8 @@ import dataclasses
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
-from .mentions import country_prefix_mentions, dictionary_mentions, extract_mentions, nfkc, surname_mentions
+from .mentions import (country_prefix_mentions, dictionary_mentions, extract_mentions, home_government_mentions, nfkc,
+                       surname_mentions)
 from .types import ArticleResult, Entity, ParsedArticle
 
 
@@ -41,6 +42,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
                                                                      labels=short)]
     mentions += surname_mentions(japanese, mentions)
     mentions += country_prefix_mentions(japanese, mentions, lex)
+    mentions += home_government_mentions(japanese, mentions)
     pairs, entities = resolve_entities(mentions, lex=lex)
     by_key = {e.key: e for e in entities}
     leaders = leading_leaders(pairs, lex)

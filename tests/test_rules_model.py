@@ -107,6 +107,8 @@ SNIPPETS = {
                        "欧州連合（ＥＵ）加盟国のフランスとドイツが反対した。",
     "event_words": "参院選は来月２０日に投開票される。大相撲秋場所で琴風海が優勝した。"
                    "山田首相は主要７か国首脳会議（Ｇ７サミット）に出席した。Ｇ７サミットは２日間開かれる。山田氏は初当選した。",
+    "home_government": "政府は緊急対策本部を設置した。政府高官は懸念を示した。北見市は災害警戒本部を設けた。",
+    "foreign_dateline": "【ソウル共同】政府は新たな支援策を発表した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -768,3 +770,12 @@ def test_one_word_elections_and_tournaments_are_events_and_a_short_event_name_is
     assert len(summit) == 1 and "G7サミット" in summit[0].alt_labels  # written again later: the same node
     assert not any(e.label == "G7サミット" for e in r.entities)
     assert has(r, "Attendance", agent="山田", theme=summit[0].label)
+
+
+def test_government_alone_is_japans_unless_the_article_is_datelined_abroad_and_a_body_set_up_is_a_part(results):
+    r = results["home_government"]
+    gov = [e for e in r.entities if e.cls == "Government"]
+    assert len(gov) == 1 and "日本政府" in {gov[0].label, *gov[0].alt_labels}  # 政府高官 is no second one
+    assert has(r, "Part", agent="緊急対策本部", theme=gov[0].label)
+    assert has(r, "Part", agent="災害警戒本部", theme="北見市")  # a city sets up a body of its own
+    assert not any(e.cls == "Government" for e in results["foreign_dateline"].entities)  # Seoul's? the text says not
