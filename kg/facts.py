@@ -1055,7 +1055,8 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
         related = ORG_CLASSES if cls == "Part" else {"Person"} if node is t or cls != "Succession" else THING_CLASSES
         # the subject of the clause the noun is in (…、Xは Yの子会社となった), else the topic
         head = view.toks[node.head]
-        subjects = [k for c in view.children(head) if c.i != node.i and c.i < t.i
+        # (田中社長の後任に、鈴木副社長が就く: the subject may come after the noun's phrase)
+        subjects = [k for c in view.children(head) if c.i != node.i and (c.i < t.i or node.dep == "obl")
                     and set(particles(view.sent, c)[-1:]) & {"は", "が", "も"}
                     for k in view.keys_at(c) if view.is_agent(k) or view.classes.get(k) in related] \
             if node.dep in ("obl", "nsubj") else []

@@ -109,6 +109,7 @@ SNIPPETS = {
                    "山田首相は主要７か国首脳会議（Ｇ７サミット）に出席した。Ｇ７サミットは２日間開かれる。山田氏は初当選した。",
     "home_government": "政府は緊急対策本部を設置した。政府高官は懸念を示した。北見市は災害警戒本部を設けた。",
     "foreign_dateline": "【ソウル共同】政府は新たな支援策を発表した。",
+    "successor_after": "田中一郎社長の後任に、鈴木次郎副社長が就く。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -779,3 +780,7 @@ def test_government_alone_is_japans_unless_the_article_is_datelined_abroad_and_a
     assert has(r, "Part", agent="緊急対策本部", theme=gov[0].label)
     assert has(r, "Part", agent="災害警戒本部", theme="北見市")  # a city sets up a body of its own
     assert not any(e.cls == "Government" for e in results["foreign_dateline"].entities)  # Seoul's? the text says not
+
+
+def test_the_successor_may_be_named_after_the_noun_phrase(results):
+    assert has(results["successor_after"], "Succession", agent="鈴木次郎", theme="田中一郎")
