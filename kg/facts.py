@@ -193,6 +193,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _held_within(view, lex, frames)
     facts += _located_at(view, lex)
     facts += _bodies_set_up(view, lex, facts)
+    facts += _support_nouns(view, lex, topic or carried_topic or [])
     facts = [f for f in facts if f.role("agent") and (f.cls != "Membership" or f.role("organization"))]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _one_plan_per_stance(_dedupe(facts)), topic
@@ -1205,6 +1206,35 @@ def _bodies_set_up(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> list[
                         rule="body-set-up", confidence=0.6, article_id=f.article_id)
                    for body in f.role("theme") for owner in f.role("agent")[:1]
                    if body != owner and view.classes.get(body) == "Organization" and (view.classes.get(owner) in ORG_CLASSES or owner in view.local_governments))
+    return out
+
+
+def _support_nouns(view: SentenceView, lex: Lexicon, topic: list[str]) -> list[Fact]:
+    """ウクライナへの支援を続ける, 計画への支持を表明した: a support noun with the one it is for (への,
+    に対する) supports it; who supports is the subject of the clause the noun is in, else the topic."""
+    out = []
+    for t in view.toks:
+        if t.pos != "NOUN" or lex.predicates.get(t.lemma) != "Support" or t.i in view.in_quote:
+            continue
+        for c in view.children(t):
+            ps = particles(view.sent, c)
+            if ps[-2:] != ["へ", "の"] and "に対する" not in "".join(ps):
+                continue
+            backed = view.keys_at(c)
+            if not backed:
+                continue
+            who, node = [], t
+            for _ in range(4):  # up the clause chain to a subject
+                head = view.toks[node.head]
+                who = [k for x in view.children(head) if x.i != node.i and x.bunsetu_head
+                       and set(particles(view.sent, x)[-1:]) & {"は", "が"} for k in view.keys_at(x) if view.is_agent(k)]
+                if who or head.i == node.i:
+                    break
+                node = head
+            out.extend(Fact(cls="Support", predicate=t.lemma, sentence=view.sent.index,
+                            roles=(("agent", a), ("theme", b)), rule="support-noun", confidence=0.6,
+                            modality=_modality(view, view.toks[t.head], lex), article_id=view.sent.article_id)
+                       for a in (who or topic)[:1] for b in backed if a != b)
     return out
 
 

@@ -822,6 +822,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             cls = "Organization"  # 阪神タイガースの佐藤輝明内野手 read as a building: people belong to it
         word = next((x for x in lex.suffixes if toks[b - 1].norm.endswith(x) and len(x) > 1), None)
         if word and (lex.suffixes[word] in ("Facility", "Organization") and cls in ("Company", "Product", "Artifact")
+                     or lex.suffixes[word] == "Company" and cls == "Product"
                      or e.label == "GOE_Other" and lex.suffixes[word] != cls):
             cls = lex.suffixes[word]  # ローンデポ・パーク read as a book, 北斗電機 as a building: the last word says
         if cls not in ("Place", "Country") and toks[a].tag.startswith("名詞-固有名詞-地名") \

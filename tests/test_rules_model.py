@@ -110,6 +110,7 @@ SNIPPETS = {
     "home_government": "政府は緊急対策本部を設置した。政府高官は懸念を示した。北見市は災害警戒本部を設けた。",
     "foreign_dateline": "【ソウル共同】政府は新たな支援策を発表した。",
     "successor_after": "田中一郎社長の後任に、鈴木次郎副社長が就く。",
+    "support_noun": "山田太郎首相は、ペルーへの支援を続ける考えを示した。北斗化学は新薬の開発を目指す。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -784,3 +785,11 @@ def test_government_alone_is_japans_unless_the_article_is_datelined_abroad_and_a
 
 def test_the_successor_may_be_named_after_the_noun_phrase(results):
     assert has(results["successor_after"], "Succession", agent="鈴木次郎", theme="田中一郎")
+
+
+def test_a_support_noun_with_whom_it_is_for_is_support_and_a_company_word_ends_a_company(results):
+    r = results["support_noun"]
+    assert any(c == "Support" and "山田太郎" in roles.get("agent", set()) and "ペルー" in roles.get("theme", set())
+               for c, roles in facts(r))
+    assert [f.modality for f in r.facts if f.cls == "Support"] == ["Planned"]  # 続ける考え: what is meant to go on
+    assert ("Company", "北斗化学") in {(e.cls, e.label) for e in r.entities}  # the NER: a product
