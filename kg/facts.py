@@ -369,6 +369,8 @@ def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> tuple[str, str]
     verb = pred.lemma
     if verb == "する" and any(c.norm == "口" and "に" in particles(view.sent, c) for c in view.children(pred)):
         verb = "口にする"
+    elif verb == "する" and any(c.norm == "明らか" and c.pos == "ADJ" for c in view.children(pred)):
+        verb = "明らかにする"  # 方針を明らかにした: made it known
     if verb not in lex.expressing_verbs:
         return None
     for c in view.children(pred):
@@ -488,6 +490,8 @@ def _source_statements(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> l
         if t.lemma != "よる" or t.i == 0 or view.toks[t.i - 1].norm != "に" or t.i in view.in_quote:
             continue
         nxt = view.toks[t.i + 1].norm if t.i + 1 < len(view.toks) else ""
+        if nxt == "ます" and t.i + 2 < len(view.toks):
+            nxt = view.toks[t.i + 2].norm  # によりますと: the polite form of broadcast news
         if not (nxt == "と" or t.norm == "よれ" and nxt == "ば"):
             continue  # による (by) is not によると (according to)
         noun = view.toks[t.i - 2] if t.i >= 2 else None

@@ -241,7 +241,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         # that open the same phrase, three characters at most, none of them a title or a reference
         if toks[a].tag.endswith("人名-名") and not toks[a].bunsetu_start:
             j = a
-            while j > 0 and a - j < 3 and toks[j - 1].tag.startswith("名詞-普通名詞") and _ALL_KANJI.match(toks[j - 1].norm) \
+            # (三|部|敏宏: a kanji numeral may open the family name)
+            while j > 0 and a - j < 3 and toks[j - 1].tag.startswith(("名詞-普通名詞", "名詞-数詞")) \
+                    and _ALL_KANJI.match(toks[j - 1].norm) \
                     and (j - 1) not in claimed and not toks[j - 1].tag.endswith("人名-名") \
                     and toks[j - 1].norm not in lex.titles and toks[j - 1].norm not in lex.title_prefixes \
                     and toks[j - 1].norm not in lex.anaphora and not toks[j].bunsetu_start:
@@ -747,6 +749,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if toks[i].norm in ("=", "共同") and i > a:
                 b = i
                 break
+        country = next((x for x in sent.ents if x.end == a and lex.ene.get(x.label) == "Country"), None)
+        if cls == "Government" and country is not None:
+            a = country.start  # 中国|外務省 cut in two: China's ministry, not Japan's (the country stays a node too)
         lead = None
         if cls != "Person" and cls != "Position":
             a0 = a
@@ -820,9 +825,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 continue
         if e.label == "GOE_Other" and b + 1 < len(toks) and toks[b].norm == "の" and is_name_token(toks[b + 1]):
             cls = "Organization"  # 阪神タイガースの佐藤輝明内野手 read as a building: people belong to it
-        word = next((x for x in lex.suffixes if toks[b - 1].norm.endswith(x) and len(x) > 1), None)
+        word = next((x for x in lex.suffixes if toks[b - 1].norm.endswith(x)
+                     and (len(x) > 1 or lex.suffixes[x] == "Government" and len(toks[b - 1].norm) > 2)), None)
         if word and (lex.suffixes[word] in ("Facility", "Organization") and cls in ("Company", "Product", "Artifact")
                      or lex.suffixes[word] == "Company" and cls == "Product"
+                     or lex.suffixes[word] == "Government" and cls in ("PoliticalParty", "Company", "Organization")
                      or e.label == "GOE_Other" and lex.suffixes[word] != cls):
             cls = lex.suffixes[word]  # ローンデポ・パーク read as a book, 北斗電機 as a building: the last word says
         if cls not in ("Place", "Country") and toks[a].tag.startswith("名詞-固有名詞-地名") \

@@ -111,6 +111,9 @@ SNIPPETS = {
     "foreign_dateline": "【ソウル共同】政府は新たな支援策を発表した。",
     "successor_after": "田中一郎社長の後任に、鈴木次郎副社長が就く。",
     "support_noun": "山田太郎首相は、ペルーへの支援を続ける考えを示した。北斗化学は新薬の開発を目指す。",
+    "wire_report": "【北京共同】中国外務省の王毅報道官は３日の記者会見で、日本の対応を批判しました。"
+                   "気象庁によりますと、大雨は４日まで続く見込みです。"
+                   "韓国の李在明大統領は、日本との協力を強化する方針を明らかにした。会社の三部健太社長は語った。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -793,3 +796,14 @@ def test_a_support_noun_with_whom_it_is_for_is_support_and_a_company_word_ends_a
                for c, roles in facts(r))
     assert [f.modality for f in r.facts if f.cls == "Support"] == ["Planned"]  # 続ける考え: what is meant to go on
     assert ("Company", "北斗化学") in {(e.cls, e.label) for e in r.entities}  # the NER: a product
+
+
+def test_a_wire_report_keeps_a_foreign_ministry_foreign_and_reads_the_polite_source_and_made_known(results):
+    r = results["wire_report"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    assert ("Government", "中国外務省") in typed  # not Japan's 外務省, which the gazetteer knows
+    assert not any(e.label == "外務省" for e in r.entities)
+    assert has(r, "Membership", agent="王毅", organization="中国外務省")
+    assert any(f.cls == "Statement" and f.modality == "Reported" and f.predicate == "によると" for f in r.facts)
+    assert has(r, "Planning", agent="李在明")  # …する方針を明らかにした
+    assert ("Person", "三部健太") in typed  # 三|部: a numeral opens the family name
