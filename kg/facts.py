@@ -876,9 +876,9 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 position = f"wd:{entry.qid}" if entry else entity_key("Position", word)
                 if a in by_end:
                     orgs.append(by_end[a][1])
-        if not m.title and m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の" and m.tok_start - 1 in by_end \
-                and view.classes.get(by_end[m.tok_start - 1][1]) in ORG_CLASSES:
-            # ドジャースの大谷翔平: a person named with their organisation
+        if (not m.title or not lex.is_office(m.title)) and m.tok_start >= 2 and toks[m.tok_start - 1].norm == "の" \
+                and m.tok_start - 1 in by_end and view.classes.get(by_end[m.tok_start - 1][1]) in ORG_CLASSES:
+            # ドジャースの大谷翔平(選手): a person named with their organisation (and a role, no office)
             out.append(Fact(cls="Membership", predicate="の", sentence=view.sent.index,
                             roles=(("agent", k), ("organization", by_end[m.tok_start - 1][1])),
                             rule="org-no-person", confidence=0.7, article_id=view.sent.article_id))

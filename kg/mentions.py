@@ -175,7 +175,7 @@ def _has_name(toks: Iterable[Token], lex: Lexicon) -> bool:
     # does not know it
     dotted = any(t.norm == "・" for t in toks[1:-1]) and all(is_katakana(t) or t.norm == "・" for t in toks)
     # a model designation, letters then a number (H3, H2A, F35): a name
-    model = any(_LATIN.match(a.norm) and b.pos == "NUM" for a, b in zip(toks, toks[1:]))
+    model = any(_LATIN.match(a.norm) and (b.pos == "NUM" or b.tag.endswith("数詞")) for a, b in zip(toks, toks[1:]))
     return dotted or model or any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
 
 
@@ -846,6 +846,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 continue
         out.append(make(sent, a, b, cls, "ner"))
     out += _place_names_left(sent, out, claimed, lex)
+    out += _place_and_katakana_names(sent, out, claimed)
     out = _local_offices(out)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
     orgs = [m for m in out if m.rule in ("suffix", "name(place)") and m.cls != "Person"]
@@ -882,6 +883,23 @@ def _joined_spans(sent: Sentence, lex: Lexicon) -> tuple[NamedSpan, ...]:
         else:
             out.append(e)
     return tuple(out)
+
+
+def _place_and_katakana_names(sent: Sentence, found: list[Mention], claimed: set[int]) -> list[Mention]:
+    """鹿島アントラーズ, 浦和レッズ: a place name, then a katakana proper noun, no mention on either and
+    no noun after them: the name of an organisation (a team, mostly) the NER did not find."""
+    toks = sent.tokens
+    covered = claimed | {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if i in covered or i + 1 in covered or not a.tag.startswith("名詞-固有名詞-地名") or not is_proper(a) \
+                or not (is_katakana(b) and b.tag.startswith("名詞-固有名詞-一般")) or len(b.norm) < 3:
+            continue
+        if i > 0 and toks[i - 1].pos in _NOMINAL or i + 2 < len(toks) and toks[i + 2].pos in _NOMINAL:
+            continue
+        out.append(make(sent, i, i + 2, "Organization", "place+katakana"))
+    return out
 
 
 def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], lex: Lexicon) -> list[Mention]:

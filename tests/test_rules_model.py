@@ -114,6 +114,7 @@ SNIPPETS = {
     "wire_report": "【北京共同】中国外務省の王毅報道官は３日の記者会見で、日本の対応を批判しました。"
                    "気象庁によりますと、大雨は４日まで続く見込みです。"
                    "韓国の李在明大統領は、日本との協力を強化する方針を明らかにした。会社の三部健太社長は語った。",
+    "team_names": "サッカーのＪ１リーグで、鹿島アントラーズが優勝を決めた。ドジャースの大谷翔平選手は本塁打を放った。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -807,3 +808,11 @@ def test_a_wire_report_keeps_a_foreign_ministry_foreign_and_reads_the_polite_sou
     assert any(f.cls == "Statement" and f.modality == "Reported" and f.predicate == "によると" for f in r.facts)
     assert has(r, "Planning", agent="李在明")  # …する方針を明らかにした
     assert ("Person", "三部健太") in typed  # 三|部: a numeral opens the family name
+
+
+def test_team_names_the_ner_misses_and_a_player_of_a_team(results):
+    r = results["team_names"]
+    labels = {e.label for e in r.entities}
+    assert "鹿島アントラーズ" in labels  # a place, then a katakana name: the NER found neither
+    assert "J1" in labels  # a letter and a number: a name
+    assert has(r, "Membership", agent="大谷翔平", organization="ドジャース")  # 選手 is a role, not an office
