@@ -87,7 +87,9 @@ class SentenceView:
                   if (m.tok_start < b and m.tok_end > a) or m.tok_end - 1 == head.i]
         if any(self.classes.get(k) == "Position" and m.tok_start == a for m, k in inside):
             # 山下健太|飛行士が: the parser put the name and its title in two phrases
-            inside += [(m, k) for m, k in self.pairs if self.classes.get(k) == "Person" and m.title and m.tok_end == a]
+            # (崔美羅（チェ・ミラ）|報道官が: with its reading in parentheses between)
+            inside += [(m, k) for m, k in self.pairs if self.classes.get(k) == "Person" and m.title
+                       and (m.tok_end == a or _skip_reading(self.toks, m.tok_end) == a)]
         if not inside:
             return []
         # X（Y）は: what the parentheses add (a place, a reading, an affiliation) is not the argument
@@ -271,6 +273,8 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     if not pred.bunsetu_head or (pred.pos != "VERB" and not noun_end) or pred.i in view.in_quote:
         return None
     lemma = pred.lemma
+    if lemma == "する" and any(c.norm == "明らか" and c.pos == "ADJ" for c in view.children(pred)):
+        lemma = "明らかにする"  # 記者団に明らかにした: made known, a verb of its own
     cls = lex.predicates.get(lemma)
     rule = "predicate"
     extra_from: Token | None = None

@@ -1097,7 +1097,8 @@ _LIST_MARKERS = {"や", "など", "と", "とか"}
 
 def particles(sent: Sentence, head: Token) -> list[str]:
     """The case particles of a bunsetu head, joined with their fixed parts (に|つい|て → について)."""
-    out = []
+    # 首相|とも read as a noun (名詞的), the head of its phrase: the particle とも all the same
+    out = ["とも"] if head.norm == "とも" and "名詞的" in head.tag and head.i > 0 else []
     for t in sent.tokens[head.i + 1:]:
         if t.head == head.i and t.dep == "case":
             word = t.norm

@@ -115,6 +115,8 @@ SNIPPETS = {
                    "気象庁によりますと、大雨は４日まで続く見込みです。"
                    "韓国の李在明大統領は、日本との協力を強化する方針を明らかにした。会社の三部健太社長は語った。",
     "team_names": "サッカーのＪ１リーグで、鹿島アントラーズが優勝を決めた。ドジャースの大谷翔平選手は本塁打を放った。",
+    "korean_report": "大統領室の崔美羅（チェ・ミラ）報道官が同日、記者団に明らかにした。"
+                     "朴大統領は同日午後、来韓中のペルーのルイス・ガルシア首相ともソウルで会談した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -816,3 +818,10 @@ def test_team_names_the_ner_misses_and_a_player_of_a_team(results):
     assert "鹿島アントラーズ" in labels  # a place, then a katakana name: the NER found neither
     assert "J1" in labels  # a letter and a number: a name
     assert has(r, "Membership", agent="大谷翔平", organization="ドジャース")  # 選手 is a role, not an office
+
+
+def test_a_speaker_with_a_reading_before_the_title_makes_known_and_meets_a_partner_with_tomo(results):
+    r = results["korean_report"]
+    assert has(r, "Statement", agent="崔美羅")  # 崔美羅（チェ・ミラ）報道官が…明らかにした
+    assert any(c == "Meeting" and "ルイス・ガルシア" in roles.get("participant", set()) | roles.get("agent", set())
+               for c, roles in facts(r))  # 首相|とも: the tagger's noun とも is the particle
