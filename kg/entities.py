@@ -174,6 +174,12 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
         longer = [e for e in events if e.endswith(word) and e != word]
         if len(longer) == 1:
             short[word] = longer[0]
+    # ボルタリス → ボルタリス・エナジー: an organisation written again without its class word
+    orgs = {label for label, c in cls_of.items() if c in ("Company", "Organization")}
+    for name in orgs:
+        head, dot, rest = name.rpartition("・")
+        if dot and head in orgs and rest in lex.suffixes and cls_of[head] in ("Company", "Organization"):
+            short.setdefault(head, name)
     for m in named:
         label = persons.get(m.label, m.label) if m.cls == "Person" else m.label
         label = short.get(label, label)

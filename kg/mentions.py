@@ -452,7 +452,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         # スミス政権, スポーツ庁 — but not パワー半導体, a kind of product
         katakana_name = suffix is not None and lex.suffixes[suffix] in ("Government", "PoliticalParty") and \
             all(is_katakana(x) or x.norm == "・" for x in run[:-1]) and len("".join(x.norm for x in run[:-1])) >= 3
-        if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or katakana_name or
+        # ボルタリス・エナジー: katakana joined by ・ with the suffix word as its last part
+        dotted = len(run) > 2 and run[-2].norm == "・" and all(is_katakana(x) or x.norm == "・" for x in run)
+        if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or katakana_name or dotted or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             dot = next((i for i in range(a, t.i) if toks[i].norm == "・"), None)
             if dot is not None and dot > a and all(toks[i].tag.startswith("名詞-固有名詞-地名") for i in range(a, dot)) \
@@ -1173,6 +1175,14 @@ def _agreement_phrase(sent: Sentence, head: Token, lex: Lexicon) -> tuple[int, i
         and lex.predicates.get(head.norm) in ("Accord", "Signing")
     allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate else {"fixed"} if by_light else set())
     span = phrase(sent, head, allowed)
+    if span is not None:
+        # …メーカー、ボルタリス・エナジーと契約を結んだ: the partner with と is not part of the document
+        partner = [i for i in range(span[0], head.i) if toks[i].norm == "と" and toks[i].pos == "ADP"]
+        if partner:
+            a = partner[-1] + 1
+            while a < head.i and toks[a].pos in ("PUNCT", "ADP"):
+                a += 1
+            span = (a, span[1])
     if span is None or span[0] == head.i:
         return None
     if not by_predicate and not by_light and not _has_name(toks[span[0]:head.i], lex):

@@ -117,6 +117,8 @@ SNIPPETS = {
     "team_names": "サッカーのＪ１リーグで、鹿島アントラーズが優勝を決めた。ドジャースの大谷翔平選手は本塁打を放った。",
     "korean_report": "大統領室の崔美羅（チェ・ミラ）報道官が同日、記者団に明らかにした。"
                      "朴大統領は同日午後、来韓中のペルーのルイス・ガルシア首相ともソウルで会談した。",
+    "dotted_company": "東和電機はボルタリス・エナジーと電池の供給契約を結んだ。"
+                      "ボルタリスのエミリー・カーター最高経営責任者は期待を示した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -825,3 +827,13 @@ def test_a_speaker_with_a_reading_before_the_title_makes_known_and_meets_a_partn
     assert has(r, "Statement", agent="崔美羅")  # 崔美羅（チェ・ミラ）報道官が…明らかにした
     assert any(c == "Meeting" and "ルイス・ガルシア" in roles.get("participant", set()) | roles.get("agent", set())
                for c, roles in facts(r))  # 首相|とも: the tagger's noun とも is the particle
+
+
+def test_a_dotted_katakana_company_its_short_name_and_a_contract_without_its_partner(results):
+    r = results["dotted_company"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    assert ("Company", "ボルタリス・エナジー") in typed  # the NER found nothing
+    assert not any(e.label == "ボルタリス" for e in r.entities)  # written again without エナジー: the same
+    assert has(r, "Membership", agent="エミリー・カーター", organization="ボルタリス・エナジー")
+    assert ("Agreement", "電池の供給契約") in typed  # not …エナジーと電池の供給契約
+    assert has(r, "Signing", agent="東和電機", participant="ボルタリス・エナジー")
