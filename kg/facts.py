@@ -1067,8 +1067,14 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
         # (田中社長の後任に、鈴木副社長が就く: the subject may come after the noun's phrase)
         subjects = [k for c in view.children(head) if c.i != node.i and (c.i < t.i or node.dep == "obl")
                     and set(particles(view.sent, c)[-1:]) & {"は", "が", "も"}
-                    for k in view.keys_at(c) if view.is_agent(k) or view.classes.get(k) in related] \
+                    for k in view.keys_at(c) if (view.is_agent(k) and cls != "Succession") or view.classes.get(k) in related] \
             if node.dep in ("obl", "nsubj") else []
+        if cls == "Succession" and not subjects and node.dep == "obl":
+            # Xの後任に、Yが昇格する (the parser hung 後任 on the verb of the whole sentence): the person
+            # who is the next subject
+            subjects = next(([k for k in view.keys_at(c) if view.classes.get(k) == "Person"]
+                             for c in view.toks[t.i + 1:] if c.bunsetu_head and particles(view.sent, c)[-1:] == ["が"]
+                             and any(view.classes.get(k) == "Person" for k in view.keys_at(c))), [])
         # 文部科学省の外局である文化庁: the noun the copula clause describes is the holder
         described = view.keys_at(head) if node.dep == "acl" and any(
             c.dep == "cop" and c.norm == "で" for c in view.children(node)) else []

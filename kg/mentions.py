@@ -261,6 +261,13 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         before = toks[a - 1] if a > 0 else None
         office_before = ner_person and not title and before is not None and before.pos in _NOMINAL \
             and (a - 1) not in claimed and lex.is_office(before.norm)
+        if not title and ner_person:
+            span = next(e for e in sent.ents if e.label == "Person" and e.start <= a < e.end)
+            dateline = a == 1 and toks[0].norm == "【" and k < len(toks) and toks[k].norm == "】"
+            # 上田|ライジング|ホークス read as a person: a surname and katakana words are a team's name
+            team = span.end - k >= 2 and all(is_katakana(x) and "人名" not in x.tag for x in toks[k:span.end])
+            if dateline or team:
+                ner_person = False  # 【上田】: a dateline names a place (the NER spans below say which)
         if title or ner_person:
             rule = "name+title" if title else "title+name" if office_before else "ner"
             out.append(make(sent, a, k, "Person", rule, written_end=end,
@@ -738,6 +745,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, b - 1, b, "Position", "ner", label=last[1:] if fused else last))
             claimed.update(range(a, b))
             continue
+        if a == 1 and toks[0].norm == "【" and b < len(toks) and toks[b].norm == "】":
+            cls = "Place"  # 【上田】: a dateline names where the story is from
+        if cls == "Person" and b - a >= 3 and toks[a].tag.endswith("人名-姓") \
+                and all(is_katakana(x) and "人名" not in x.tag for x in toks[a + 1:b]):
+            cls = "Organization"  # 上田|ライジング|ホークス read as a person: a place-like name and katakana words
         if cls == "Person" and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)) \
                 and any(is_proper(x) for x in toks[a:b]) and not _title_after(toks, b, lex)[1]:
             cls = "Place"  # 南米パラグアイ tagged as a person: only place names and no title

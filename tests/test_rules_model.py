@@ -119,6 +119,8 @@ SNIPPETS = {
                      "朴大統領は同日午後、来韓中のペルーのルイス・ガルシア首相ともソウルで会談した。",
     "dotted_company": "東和電機はボルタリス・エナジーと電池の供給契約を結んだ。"
                       "ボルタリスのエミリー・カーター最高経営責任者は期待を示した。",
+    "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
+                 "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -837,3 +839,12 @@ def test_a_dotted_katakana_company_its_short_name_and_a_contract_without_its_par
     assert has(r, "Membership", agent="エミリー・カーター", organization="ボルタリス・エナジー")
     assert ("Agreement", "電池の供給契約") in typed  # not …エナジーと電池の供給契約
     assert has(r, "Signing", agent="東和電機", participant="ボルタリス・エナジー")
+
+
+def test_club_news_a_dateline_place_a_team_the_ner_calls_a_person_and_the_successor_as_next_subject(results):
+    r = results["club_news"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    assert ("Place", "松本") in typed and not any(e.cls == "Person" and e.label == "松本" for e in r.entities)
+    assert ("Organization", "上田ライジングホークス") in typed  # the NER: a person named 上田
+    assert has(r, "PositionHolding", agent="山田健", position="ヘッドコーチ")
+    assert has(r, "Succession", agent="川村翔太", theme="山田健")  # …の後任に、川村翔太氏が昇格
