@@ -832,7 +832,7 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
     out = []
     toks = view.toks
     positions = [(m, k) for m, k in view.pairs if view.classes.get(k) == "Position"]
-    by_end = {m.tok_end: (m, k) for m, k in view.pairs if view.classes.get(k) in ORG_CLASSES | {"Country"}
+    by_end = {m.tok_end: (m, k) for m, k in view.pairs if view.classes.get(k) in ORG_CLASSES | {"Country", "Facility"}
               and m.rule not in ("group", "anaphor")}
     for m, k in view.pairs:
         if view.classes.get(k) != "Person" or m.rule in ("group", "anaphor"):
@@ -919,7 +919,8 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                         roles=tuple(sorted(roles)), modality="Asserted", rule="name+title",
                         confidence=0.9 if not prefix else 0.85, article_id=view.sent.article_id))
         for o in orgs:
-            if view.classes.get(o) in ORG_CLASSES:
+            # リヨン近代美術館のX館長: an office of a museum, a hospital, a zoo is a place in its staff
+            if view.classes.get(o) in ORG_CLASSES or view.classes.get(o) == "Facility":
                 out.append(Fact(cls="Membership", predicate=title, sentence=view.sent.index,
                                 roles=(("agent", k), ("organization", o)), rule="org-no-person",
                                 confidence=0.8, article_id=view.sent.article_id))

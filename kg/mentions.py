@@ -207,6 +207,19 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, t.i + 1, k, lex.quoted_heads[t.norm], "quoted"))
             claimed.update(range(t.i + 1, k))
 
+    # 「ベルト・モリゾと光の庭展」: a quoted title that ends in an event word is the event
+    for t in toks:
+        if t.norm != "「" or t.i in claimed:
+            continue
+        close = next((j for j in range(t.i + 2, min(t.i + 20, len(toks))) if toks[j].norm in ("」", "「")), None)
+        if close is None or toks[close].norm != "」" or any(i in claimed for i in range(t.i + 1, close)):
+            continue
+        text = "".join(x.norm for x in toks[t.i + 1:close])
+        if len(text) >= 3 and text.endswith(tuple(lex.event_heads)) and text not in lex.event_heads \
+                and all(x.pos in _NOMINAL | {"ADP", "SYM", "PUNCT"} for x in toks[t.i + 1:close]):
+            out.append(make(sent, t.i + 1, close, "Event", "quoted-event"))
+            claimed.update(range(t.i + 1, close))
+
     # スタッド・ド・フランス: katakana joined by ・ around a foreign article (ド, デ, オブ) is one name,
     # not the country or city it ends with; a person when the NER says so (シャルル・ド・ゴール)
     k = 0
@@ -425,7 +438,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         # 締約国会議（COP30）: an acronym with a number names the event itself
         before_acronym = t.i + 3 < len(toks) and toks[t.i + 1].norm == "(" and is_acronym(toks[t.i + 2]) \
             and toks[t.i + 3].norm == ")"
-        if head_event and not before_acronym and _has_name(run[:-1] if len(run) > 1 else [], lex):
+        # 第1回印象派展: a numbered edition names the event though its words are common ones
+        numbered = len(run) >= 4 and run[0].norm == "第" and run[1].pos == "NUM" and run[2].norm == "回"
+        if head_event and not before_acronym and (numbered or _has_name(run[:-1] if len(run) > 1 else [], lex)):
             if len(toks[a].norm) == 1 and toks[a].norm in lex.abbreviations and a + 1 < t.i:
                 # 仏カンヌ国際映画祭: the country, then the event
                 out.append(make(sent, a, a + 1, "Country", "abbreviation", label=lex.abbreviations[toks[a].norm]))

@@ -121,6 +121,8 @@ SNIPPETS = {
                       "ボルタリスのエミリー・カーター最高経営責任者は期待を示した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
+    "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
+                  "開幕式には北斗美術館の佐藤和子館長が出席した。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -848,3 +850,12 @@ def test_club_news_a_dateline_place_a_team_the_ner_calls_a_person_and_the_succes
     assert ("Organization", "上田ライジングホークス") in typed  # the NER: a person named 上田
     assert has(r, "PositionHolding", agent="山田健", position="ヘッドコーチ")
     assert has(r, "Succession", agent="川村翔太", theme="山田健")  # …の後任に、川村翔太氏が昇格
+
+
+def test_an_exhibition_named_in_quotes_or_by_its_edition_and_a_museum_director(results):
+    r = results["exhibition"]
+    events = {e.label for e in r.entities if e.cls == "Event"}
+    assert {"北の光と海の画家展", "第3回北方美術展"} <= events  # no proper noun in either
+    assert has(r, "Containment", agent="北の光と海の画家展", location="北斗美術館")
+    assert has(r, "PositionHolding", agent="佐藤和子", organization="北斗美術館", position="館長")
+    assert has(r, "Membership", agent="佐藤和子", organization="北斗美術館")
