@@ -84,6 +84,7 @@ class Lexicon:
     member_links: frozenset[str]
     event_suffixes: frozenset[str]
     body_part_verbs: frozenset[str]
+    news_agencies: frozenset[str]
     held_event_heads: frozenset[str]
     not_events: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -150,6 +151,7 @@ def load_lexicon() -> Lexicon:
         body_verbs=words("body_verbs.tsv"), body_heads=words("body_heads.txt"),
         location_verbs=words("location_verbs.txt"), seat_nouns=words("seat_nouns.txt"),
         member_links=words("member_links.txt"), event_suffixes=words("event_suffixes.txt"),
+        news_agencies=words("news_agencies.txt"),
         body_part_verbs=frozenset(r[0] for r in _rows("body_verbs.tsv") if r[1] == "yes"),
         subject_held_verbs=frozenset(r[0] for r in _rows("hold_verbs.tsv") + _rows("body_verbs.tsv")
                                      if r[-1] == "subject"),

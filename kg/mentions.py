@@ -774,8 +774,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if cls != "Person" and b - a >= 2 and toks[a].tag.endswith("人名-姓") and toks[b - 1].tag.endswith("人名-名") \
                 and all(is_name_token(x) for x in toks[a:b]):
             cls = "Person"  # a family name and a given name are a person whatever the NER says
-        for i in range(a, b):  # a dateline (トロント＝共同) names the place only
-            if toks[i].norm in ("=", "共同") and i > a:
+        for i in range(a, b):  # a dateline (トロント＝共同, 【北京時事】) names the place only
+            if i > a and (toks[i].norm == "=" or toks[i].norm in lex.news_agencies and (
+                    b < len(toks) and toks[b].norm == "】" or b - 1 == i)):
                 b = i
                 break
         country = next((x for x in sent.ents if x.end == a and lex.ene.get(x.label) == "Country"), None)
@@ -810,8 +811,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if a == b or (not is_proper(last) and last.norm.endswith(tuple(lex.not_name_suffixes))):
             continue
         span_text = "".join(x.norm for x in toks[a:b])
-        if span_text in lex.honorific_only or lex.is_honorific(span_text):
-            continue
+        if span_text in lex.honorific_only or lex.is_honorific(span_text) or span_text in lex.suffixes:
+            continue  # 探査機, 空港 alone: a class word names nothing
         if cls == "Disaster" and span_text.endswith(tuple(lex.event_heads | lex.held_event_heads)) \
                 and not span_text.endswith(tuple(lex.disaster_heads)):
             cls = "Event"  # 番付編成会議 read as an incident: a meeting is an event
@@ -986,13 +987,14 @@ def country_prefix_mentions(sentences: Iterable[Sentence], found: list[Mention],
     return out
 
 
-_WIRE_DATELINE = re.compile(r"【[^】]{1,12}(共同|時事|ロイター|AFP|AP|聯合|新華社|ブルームバーグ)[^】]{0,4}】|=共同")
-
-
-def home_government_mentions(sentences: Sequence[Sentence], found: list[Mention]) -> list[Mention]:
+def home_government_mentions(sentences: Sequence[Sentence], found: list[Mention],
+                             lex: Lexicon | None = None) -> list[Mention]:
     """政府は…: in a Japanese article with no foreign dateline, 政府 written alone (no country or noun
     before it, none compounded after it: 政府高官, 政府間) is the government of Japan."""
-    if any(_WIRE_DATELINE.search(nfkc(s.text)) for s in sentences[:2]):
+    lex = lex or load_lexicon()
+    agencies = "|".join(map(re.escape, sorted(lex.news_agencies, key=len, reverse=True)))
+    wire = re.compile(rf"【[^】]{{1,12}}({agencies})[^】]{{0,4}}】|=({agencies})")
+    if any(wire.search(nfkc(s.text)) for s in sentences[:2]):
         return []  # 【ワシントン共同】: whose government is meant the text must say
     taken = {(m.sentence, i) for m in found for i in range(m.tok_start, m.tok_end)}
     out = []

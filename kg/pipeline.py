@@ -42,7 +42,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
                                                                      labels=short)]
     mentions += surname_mentions(japanese, mentions)
     mentions += country_prefix_mentions(japanese, mentions, lex)
-    mentions += home_government_mentions(japanese, mentions)
+    mentions += home_government_mentions(japanese, mentions, lex)
     pairs, entities = resolve_entities(mentions, lex=lex)
     by_key = {e.key: e for e in entities}
     leaders = leading_leaders(pairs, lex)

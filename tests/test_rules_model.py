@@ -123,6 +123,7 @@ SNIPPETS = {
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
                   "開幕式には北斗美術館の佐藤和子館長が出席した。",
+    "agency_dateline": "【北京時事】中国国家航天局は２０日、探査機を打ち上げた。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -859,3 +860,10 @@ def test_an_exhibition_named_in_quotes_or_by_its_edition_and_a_museum_director(r
     assert has(r, "Containment", agent="北の光と海の画家展", location="北斗美術館")
     assert has(r, "PositionHolding", agent="佐藤和子", organization="北斗美術館", position="館長")
     assert has(r, "Membership", agent="佐藤和子", organization="北斗美術館")
+
+
+def test_a_dateline_names_its_place_not_the_agency_and_a_class_word_alone_names_nothing(results):
+    r = results["agency_dateline"]
+    labels = {e.label for e in r.entities}
+    assert "北京" in labels and not any("時事" in x for x in labels)
+    assert "探査機" not in labels  # the NER: a port
