@@ -476,9 +476,21 @@ def _quoted_statements(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> l
     return out
 
 
+def _quote_args(view: SentenceView, pred: Token) -> list[Token]:
+    """The verb's arguments, and those of a quoted clause the parser hung under one of them
+    (「…胸の高さまで来た」と: 来 under 高さ under the verb)."""
+    out, stack = [], list(view.children(pred))
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        if c.i in view.in_quote or (c.dep == "advcl" and any(g.i in view.in_quote for g in view.children(c))):
+            stack += [g for g in view.children(c) if g.i in view.in_quote and g.dep in ("advcl", "acl")]
+    return out
+
+
 def _quote_is_bracketed(view: SentenceView, pred: Token) -> bool:
     """Whether a と-argument of the verb ends with 」 (「…」と): a direct quote, not a と-partner."""
-    for c in view.children(pred):
+    for c in _quote_args(view, pred):
         ps = particles(view.sent, c)
         if ps[:1] == ["と"]:
             marker = next((t for t in view.toks[c.i + 1:] if t.head == c.i and t.dep == "case"), None)
@@ -736,7 +748,7 @@ def _quote(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
     …との考えを示した, the clause before との."""
     holders = [pred] + [c for c in view.children(pred) if c.norm in lex.statement_context]
     for holder in holders:
-        for c in view.children(holder):
+        for c in (_quote_args(view, holder) if holder is pred else view.children(holder)):
             ps = particles(view.sent, c)
             if not ps or ps[0] not in ("と", "とも", "との"):
                 continue
@@ -746,6 +758,10 @@ def _quote(view: SentenceView, pred: Token, lex: Lexicon) -> str | None:
             lo = _leftmost(view, c)
             text = view.sent.text[view.toks[lo].start - view.sent.start:marker.start - view.sent.start]
             text = text.strip("、 ")
+            if text.endswith("」") and "「" not in text:  # the parser cut the quoted clause: from its 「
+                before = view.sent.text[:marker.start - view.sent.start]
+                if "「" in before:
+                    text = before[before.rindex("「"):].strip("、 ")
             if text.endswith("」") and text.count("「") == 1:
                 text = text[text.index("「") + 1:-1]  # 試合を「…」と: the words in brackets
             if text:

@@ -124,6 +124,8 @@ SNIPPETS = {
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
                   "開幕式には北斗美術館の佐藤和子館長が出席した。",
     "agency_dateline": "【北京時事】中国国家航天局は２０日、探査機を打ち上げた。",
+    "nested_quote": "町内の森田登さん（６８）は「あっという間に水が腰の高さまで来た」と声を震わせた。"
+                    "気象台の立石健二主任予報官は「崖には近づかないで」と述べた。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -867,3 +869,12 @@ def test_a_dateline_names_its_place_not_the_agency_and_a_class_word_alone_names_
     labels = {e.label for e in r.entities}
     assert "北京" in labels and not any("時事" in x for x in labels)
     assert "探査機" not in labels  # the NER: a port
+
+
+def test_a_quote_the_parser_nested_under_another_word_is_still_said_and_kept_whole(results):
+    r = results["nested_quote"]
+    said = [f for f in r.facts if f.cls == "Statement" and f.role("agent")]
+    label = {e.key: e.label for e in r.entities}
+    by = {label[f.role("agent")[0]]: f.quote for f in said}
+    assert by.get("森田登") == "あっという間に水が腰の高さまで来た"
+    assert has(r, "PositionHolding", agent="立石健二", position="主任予報官")
