@@ -619,7 +619,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if any(e.start <= c.i < e.end and e.label in lex.ene for e in sent.ents) or c.i in claimed:
                 continue
             span = phrase(sent, c, _NP_DEPS | {"fixed", "acl"}, max_chars=30)
-            if span and span[0] < c.i:
+            if span and span[0] < c.i and not any(i in person_tokens for i in range(span[0], c.i)):
                 out.append(make(sent, span[0], span[1], "Organization", "participant"))
 
     # Name (ACR), Name（カタカナ）: the acronym or the katakana name is another name of what precedes it

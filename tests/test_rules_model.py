@@ -834,6 +834,7 @@ def test_a_speaker_with_a_reading_before_the_title_makes_known_and_meets_a_partn
     assert has(r, "Statement", agent="崔美羅")  # 崔美羅（チェ・ミラ）報道官が…明らかにした
     assert any(c == "Meeting" and "ルイス・ガルシア" in roles.get("participant", set()) | roles.get("agent", set())
                for c, roles in facts(r))  # 首相|とも: the tagger's noun とも is the particle
+    assert not any("とも" in e.label for e in r.entities)  # the named partner is no unnamed group as well
 
 
 def test_a_dotted_katakana_company_its_short_name_and_a_contract_without_its_partner(results):
