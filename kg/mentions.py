@@ -417,6 +417,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             claimed.add(t.i)
             continue
         countries = _abbreviated_countries(t.norm, lex)
+        if countries and t.norm.endswith("中") and t.i > 0 and toks[t.i - 1].norm in ("来", "訪"):
+            countries = countries[:-1]  # 来|韓中 (while visiting Korea): 中 is "during", not China
         if countries:
             for c in countries:
                 out.append(make(sent, t.i, t.i + 1, "Country", "abbreviation", label=c))
