@@ -1418,8 +1418,10 @@ def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex:
             continue
         quote = text.rstrip("。")[1:-1]
         nxt = index.get(s.index + 1)
+        # …こう語った, or a statement with nothing quoted of its own (…記者会見で抱負を語った)
         pointing = [f for f in by_sentence.get(s.index + 1, []) if f.cls == "Statement" and nxt is not None
-                    and any(t.norm in lex.cataphora for t in nxt.tokens)]
+                    and (any(t.norm in lex.cataphora for t in nxt.tokens)
+                         or not f.quote and not any(t.norm in _QUOTE_OPEN for t in nxt.tokens))]
         before = [f for f in by_sentence.get(s.index - 1, []) if f.cls == "Statement"]
         if pointing:
             f = pointing[0]

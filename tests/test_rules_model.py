@@ -126,6 +126,7 @@ SNIPPETS = {
     "agency_dateline": "【北京時事】中国国家航天局は２０日、探査機を打ち上げた。",
     "nested_quote": "町内の森田登さん（６８）は「あっという間に水が腰の高さまで来た」と声を震わせた。"
                     "気象台の立石健二主任予報官は「崖には近づかないで」と述べた。",
+    "quote_then_speech": "「新しい球場で市民に勝利を見せたい」。川村翔太監督は同日、記者会見で抱負を語った。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -880,3 +881,9 @@ def test_a_quote_the_parser_nested_under_another_word_is_still_said_and_kept_who
     by = {label[f.role("agent")[0]]: f.quote for f in said}
     assert by.get("森田登") == "あっという間に水が腰の高さまで来た"
     assert has(r, "PositionHolding", agent="立石健二", position="主任予報官")
+
+
+def test_a_quote_sentence_belongs_to_the_next_statement_that_quotes_nothing_of_its_own(results):
+    r = results["quote_then_speech"]
+    said = [f for f in r.facts if f.cls == "Statement"]
+    assert [(f.sentence, f.quote) for f in said] == [(0, "新しい球場で市民に勝利を見せたい")]
