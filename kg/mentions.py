@@ -855,6 +855,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             foreign = lead is not None and all(is_katakana(x) for x in run)
             if not _has_name(run, lex) and not foreign and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
                 continue
+        if cls in ("Place", "Country") and b < len(toks) and toks[b].pos == "NOUN" and not toks[b].bunsetu_start \
+                and toks[b].norm in lex.place_suffixes and len(toks[b].norm) > 1 and b + 1 - a >= 2:
+            b, cls = b + 1, "Place"  # 台湾|海峡, 朝鮮|半島 the NER ended early: the strait, not Taiwan
         if e.label == "GOE_Other" and b + 1 < len(toks) and toks[b].norm == "の" and is_name_token(toks[b + 1]):
             cls = "Organization"  # 阪神タイガースの佐藤輝明内野手 read as a building: people belong to it
         word = next((x for x in lex.suffixes if toks[b - 1].norm.endswith(x)

@@ -127,6 +127,7 @@ SNIPPETS = {
     "nested_quote": "町内の森田登さん（６８）は「あっという間に水が腰の高さまで来た」と声を震わせた。"
                     "気象台の立石健二主任予報官は「崖には近づかないで」と述べた。",
     "quote_then_speech": "「新しい球場で市民に勝利を見せたい」。川村翔太監督は同日、記者会見で抱負を語った。",
+    "strait": "中国や台湾海峡情勢といった敏感な議題は避けられた。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -887,3 +888,8 @@ def test_a_quote_sentence_belongs_to_the_next_statement_that_quotes_nothing_of_i
     r = results["quote_then_speech"]
     said = [f for f in r.facts if f.cls == "Statement"]
     assert [(f.sentence, f.quote) for f in said] == [(0, "新しい球場で市民に勝利を見せたい")]
+
+
+def test_a_place_word_after_a_name_the_ner_ended_early_makes_the_place(results):
+    typed = {(e.cls, e.label) for e in results["strait"].entities}
+    assert ("Place", "台湾海峡") in typed and not any(label == "台湾" for _, label in typed)
