@@ -815,6 +815,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         span_text = "".join(x.norm for x in toks[a:b])
         if span_text in lex.honorific_only or lex.is_honorific(span_text) or span_text in lex.suffixes:
             continue  # 探査機, 空港 alone: a class word names nothing
+        if cls == "Event" and not _has_name(toks[a:b], lex) and toks[b - 1].norm in lex.company_descriptors:
+            continue  # 自動車メーカー read as a festival: a word for a kind of company names no event
         if cls == "Disaster" and span_text.endswith(tuple(lex.event_heads | lex.held_event_heads)) \
                 and not span_text.endswith(tuple(lex.disaster_heads)):
             cls = "Event"  # 番付編成会議 read as an incident: a meeting is an event

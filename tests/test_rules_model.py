@@ -128,6 +128,7 @@ SNIPPETS = {
                     "気象台の立石健二主任予報官は「崖には近づかないで」と述べた。",
     "quote_then_speech": "「新しい球場で市民に勝利を見せたい」。川村翔太監督は同日、記者会見で抱負を語った。",
     "strait": "中国や台湾海峡情勢といった敏感な議題は避けられた。",
+    "descriptor_not_event": "自動車メーカーの北斗モーターズは、きょう、山岸隆社長が退任すると発表しました。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
 }
@@ -893,3 +894,7 @@ def test_a_quote_sentence_belongs_to_the_next_statement_that_quotes_nothing_of_i
 def test_a_place_word_after_a_name_the_ner_ended_early_makes_the_place(results):
     typed = {(e.cls, e.label) for e in results["strait"].entities}
     assert ("Place", "台湾海峡") in typed and not any(label == "台湾" for _, label in typed)
+
+
+def test_a_word_for_a_kind_of_company_is_no_event(results):
+    assert not any(e.cls == "Event" for e in results["descriptor_not_event"].entities)  # the NER: a festival
