@@ -178,7 +178,7 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
     orgs = {label for label, c in cls_of.items() if c in ("Company", "Organization")}
     for name in orgs:
         head, dot, rest = name.rpartition("・")
-        if dot and head in orgs and rest in lex.suffixes and cls_of[head] in ("Company", "Organization"):
+        if dot and head in orgs and rest in lex.suffixes:
             short.setdefault(head, name)
     for m in named:
         label = persons.get(m.label, m.label) if m.cls == "Person" else m.label

@@ -273,7 +273,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     if not pred.bunsetu_head or (pred.pos != "VERB" and not noun_end) or pred.i in view.in_quote:
         return None
     lemma = pred.lemma
-    if lemma == "する" and any(c.norm == "明らか" and c.pos == "ADJ" for c in view.children(pred)):
+    if _made_known(view, pred):
         lemma = "明らかにする"  # 記者団に明らかにした: made known, a verb of its own
     cls = lex.predicates.get(lemma)
     rule = "predicate"
@@ -366,6 +366,11 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     return Frame(compound, pred, lemma, cls, roles, rule, explicit_agent, passive)
 
 
+def _made_known(view: SentenceView, pred: Token) -> bool:
+    """明らか|に|する: the tagger's する with the adjective 明らか, one verb of making known."""
+    return pred.lemma == "する" and any(c.norm == "明らか" and c.pos == "ADJ" for c in view.children(pred))
+
+
 def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> tuple[str, str] | None:
     """A verb of expressing whose を-object is something said: a speech noun (感謝を語った, 理解を示した)
     or a stance noun with its own clause (…を目指す考えを示した). Returns (the verb, 口にする for
@@ -373,7 +378,7 @@ def _expresses(view: SentenceView, pred: Token, lex: Lexicon) -> tuple[str, str]
     verb = pred.lemma
     if verb == "する" and any(c.norm == "口" and "に" in particles(view.sent, c) for c in view.children(pred)):
         verb = "口にする"
-    elif verb == "する" and any(c.norm == "明らか" and c.pos == "ADJ" for c in view.children(pred)):
+    elif _made_known(view, pred):
         verb = "明らかにする"  # 方針を明らかにした: made it known
     if verb not in lex.expressing_verbs:
         return None
@@ -1089,9 +1094,9 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
         if cls == "Succession" and not subjects and node.dep == "obl":
             # Xの後任に、Yが昇格する (the parser hung 後任 on the verb of the whole sentence): the person
             # who is the next subject
-            subjects = next(([k for k in view.keys_at(c) if view.classes.get(k) == "Person"]
-                             for c in view.toks[t.i + 1:] if c.bunsetu_head and particles(view.sent, c)[-1:] == ["が"]
-                             and any(view.classes.get(k) == "Person" for k in view.keys_at(c))), [])
+            persons = ([k for k in view.keys_at(c) if view.classes.get(k) == "Person"]
+                       for c in view.toks[t.i + 1:] if c.bunsetu_head and particles(view.sent, c)[-1:] == ["が"])
+            subjects = next((ks for ks in persons if ks), [])
         # 文部科学省の外局である文化庁: the noun the copula clause describes is the holder
         described = view.keys_at(head) if node.dep == "acl" and any(
             c.dep == "cop" and c.norm == "で" for c in view.children(node)) else []
@@ -1233,10 +1238,12 @@ def _bodies_set_up(view: SentenceView, lex: Lexicon, facts: list[Fact]) -> list[
     for f in facts:
         if f.predicate not in lex.body_part_verbs:
             continue
-        out.extend(Fact(cls="Part", predicate=f.predicate, sentence=f.sentence, roles=(("agent", body), ("theme", owner)),
-                        rule="body-set-up", confidence=0.6, article_id=f.article_id)
+        out.extend(Fact(cls="Part", predicate=f.predicate, sentence=f.sentence,
+                        roles=(("agent", body), ("theme", owner)), rule="body-set-up", confidence=0.6,
+                        article_id=f.article_id)
                    for body in f.role("theme") for owner in f.role("agent")[:1]
-                   if body != owner and view.classes.get(body) == "Organization" and (view.classes.get(owner) in ORG_CLASSES or owner in view.local_governments))
+                   if body != owner and view.classes.get(body) == "Organization"
+                   and (view.classes.get(owner) in ORG_CLASSES or owner in view.local_governments))
     return out
 
 
@@ -1296,7 +1303,7 @@ def _located_at(view: SentenceView, lex: Lexicon) -> list[Fact]:
             if c.norm in lex.seat_nouns:  # A社の本社は / 本社を置くA社: the organisation it is the seat of
                 owners = [k for o in view.children(c) if particles(view.sent, o)[-1:] == ["の"]
                           for k in view.keys_at(o)]
-                located += owners or ([k for k in view.keys_at(view.toks[v.head])] if v.dep == "acl" else [])
+                located += owners or (view.keys_at(view.toks[v.head]) if v.dep == "acl" else [])
             else:
                 located += view.keys_at(c)
         out.extend(Fact(cls="Containment", predicate=v.lemma, sentence=view.sent.index,

@@ -169,11 +169,16 @@ def _nominal_run_left(toks: tuple[Token, ...], end: int) -> int:
     return a
 
 
+def _dotted_katakana(toks: list[Token] | tuple[Token, ...]) -> bool:
+    """Katakana words joined by ・ (ローンデポ・パーク): a foreign name, whether the dictionary knows it or not."""
+    return any(t.norm == "・" for t in toks[1:-1]) and all(is_katakana(t) or t.norm == "・" for t in toks)
+
+
 def _has_name(toks: Iterable[Token], lex: Lexicon) -> bool:
     toks = list(toks)
     # a foreign name written in katakana with its ・ (ローンデポ・パーク) is a name though the dictionary
     # does not know it
-    dotted = any(t.norm == "・" for t in toks[1:-1]) and all(is_katakana(t) or t.norm == "・" for t in toks)
+    dotted = _dotted_katakana(toks)
     # a model designation, letters then a number (H3, H2A, F35): a name
     model = any(_LATIN.match(a.norm) and (b.pos == "NUM" or b.tag.endswith("数詞")) for a, b in zip(toks, toks[1:]))
     return dotted or model or any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
@@ -477,7 +482,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         katakana_name = suffix is not None and lex.suffixes[suffix] in ("Government", "PoliticalParty") and \
             all(is_katakana(x) or x.norm == "・" for x in run[:-1]) and len("".join(x.norm for x in run[:-1])) >= 3
         # ボルタリス・エナジー: katakana joined by ・ with the suffix word as its last part
-        dotted = len(run) > 2 and run[-2].norm == "・" and all(is_katakana(x) or x.norm == "・" for x in run)
+        dotted = len(run) > 2 and run[-2].norm == "・" and _dotted_katakana(run)
         if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or katakana_name or dotted or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             dot = next((i for i in range(a, t.i) if toks[i].norm == "・"), None)
