@@ -48,7 +48,7 @@ class SentenceView:
     kids: dict[int, list[int]] = field(default_factory=dict)
     in_quote: set[int] = field(default_factory=set)
     local_governments: frozenset[str] = frozenset()  # places that act: 石川県は…方針だ
-    focus_company: str | None = None  # the company the article was last about (for 社長 with no company)
+    focus_company: str | None = None  # the company or club the article was last about (社長 with none named)
 
     def is_agent(self, key: str) -> bool:
         return self.classes.get(key) in AGENTIVE or key in self.local_governments
@@ -85,11 +85,13 @@ class SentenceView:
         a, b = self.bunsetu(head)
         inside = [(m, k) for m, k in self.pairs
                   if (m.tok_start < b and m.tok_end > a) or m.tok_end - 1 == head.i]
-        if any(self.classes.get(k) == "Position" and m.tok_start == a for m, k in inside):
+        first = next((t for t in self.toks[a:b] if t.pos != "PUNCT"), self.toks[a])
+        if any(self.classes.get(k) == "Position" and m.tok_start == a for m, k in inside) or \
+                (first.norm in load_lexicon().titles and not any(self.classes.get(k) == "Person" for _, k in inside)):
             # 山下健太|飛行士が: the parser put the name and its title in two phrases
-            # (崔美羅（チェ・ミラ）|報道官が: with its reading in parentheses between)
-            inside += [(m, k) for m, k in self.pairs if self.classes.get(k) == "Person" and m.title
-                       and (m.tok_end == a or _skip_reading(self.toks, m.tok_end) == a)]
+            # (崔美羅（チェ・ミラ）|報道官が, 王振宇（ワン・ジェンユー）|氏は: with its reading between)
+            inside += [(m, k) for m, k in self.pairs if self.classes.get(k) == "Person"
+                       and (m.title or first.norm in load_lexicon().titles) and (m.tok_end in (a, first.i) or _skip_reading(self.toks, m.tok_end) in (a, first.i))]
         if not inside:
             return []
         # X（Y）は: what the parentheses add (a place, a reading, an affiliation) is not the argument
@@ -186,6 +188,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts, frames)
     facts += _planned_event_facts(view, facts)
+    facts += _successor_takes_the_post(view, facts)
     facts = _met_then_signed(view, facts)
     facts += _cosigned_accords(view, facts)
     facts += _quoted_statements(view, lex, facts)
@@ -626,6 +629,15 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 [(r, k) for r, k in roles if r != "agent"]
     if frame.cls in ("Meeting", "Accord") and not any(r == "participant" for r, _ in roles):
         roles += [("participant", k) for k in _stray_partners(view, pred) if k not in agents]
+    if frame.cls == "Signing":
+        # AはBと契約を結んだ: the party one signs with signs too (and so the two agree, below)
+        partners = [k for r, k in roles if r == "participant" and view.is_agent(k)] + \
+            [k for k in _stray_partners(view, pred) + _partners_of_reporting_verb(view, pred, lex)
+             if k not in agents]
+        if partners:
+            roles = [(r, k) for r, k in roles if not (r == "participant" and k in partners)] + \
+                [("agent", k) for k in _unique(partners) if k not in agents]
+            agents = [k for r, k in roles if r == "agent"]
     counter_role = {"Accord": "participant", "Request": "recipient"}.get(frame.cls)
     if counter_role and agents and not any(r == counter_role for r, _ in roles):
         # 中国は…見送り、米国は…合意した / Aが…協力を求め、Bは理解を示した: the other party is the
@@ -687,8 +699,10 @@ def _relative_head(view: SentenceView, pred: Token, frame: Frame) -> list[str]:
         return []  # 参加した|輪島市の女性: the clause describes the whole phrase, not the name before の
     # the noun itself names them (…を務める山田氏, 来日したスミス大統領), not a word before it
     # (参加した輪島市の女性: the woman, not the city)
-    ending = {k for m, k in view.pairs if m.tok_end - 1 == head.i or (view.classes.get(k) == "Person"
-                                                                      and m.tok_end <= head.i <= m.tok_end + 3)}
+    # (王海濤（ワン・ハイタオ）氏: its reading may stand between the name and 氏)
+    # (王|海濤: or the parser hung the clause on the name's first word)
+    ending = {k for m, k in view.pairs if m.tok_end - 1 == head.i or (view.classes.get(k) == "Person" and m.tok_start <= head.i
+                                                                      <= _skip_reading(view.toks, m.tok_end) + 3)}
     return [k for k in view.keys_at(head) if view.is_agent(k) and view.classes.get(k) != "Group" and k in ending]
 
 
@@ -725,6 +739,21 @@ def _stray_partners(view: SentenceView, pred: Token, marks: tuple[str, ...] = ("
         if ok and t.head != pred.i:
             out += [k for k in view.keys_at(t) if view.is_agent(k)]
     return out
+
+
+def _partners_of_reporting_verb(view: SentenceView, pred: Token, lex: Lexicon) -> list[str]:
+    """…、Bと、…契約を結んだことを明らかにした: a と-name the parser hung on the verb that reports the
+    clause, when it stands before the clause's predicate, is that predicate's partner."""
+    cur, reporting = pred, None
+    while cur.head != cur.i and reporting is None:
+        cur = view.toks[cur.head]
+        lemma = "明らかにする" if _made_known(view, cur) else cur.lemma
+        if cur.pos == "VERB" and lex.predicates.get(lemma) == "Statement":
+            reporting = cur
+    if reporting is None:
+        return []
+    return [k for c in view.children(reporting) if c.i < pred.i and c.bunsetu_head
+            and particles(view.sent, c)[:1] == ["と"] for k in view.keys_at(c) if view.is_agent(k)]
 
 
 def _stance_parent(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
@@ -843,6 +872,7 @@ def _amount(view: SentenceView, pred: Token) -> tuple[str, str] | None:
 
 
 ORG_CLASSES = {"Organization", "Government", "Company", "PoliticalParty", "SportsTeam"}
+FOCUS_CLASSES = {"Company", "SportsTeam", "Organization"}  # what an article about a firm or club is about
 THING_CLASSES = {"Artifact", "Product"}  # what a 後継機 / 後継モデル follows
 
 
@@ -888,13 +918,12 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
             # はまなすストア社長の高橋氏 / 社長の高橋氏: the title before the name
             j = m.tok_start - 1
             word, a = "", j
-            for i in range(j - 1, max(-1, j - 4), -1):
-                if toks[i].norm + word in lex.titles:
-                    word, a = toks[i].norm + word, i
-                    break
-                word = toks[i].norm + word
-            else:
-                word = ""
+            longest, joined = "", ""
+            for i in range(j - 1, max(-1, j - 4), -1):  # the longest title (アシスタント|コーチ, not コーチ)
+                joined = toks[i].norm + joined
+                if joined in lex.titles:
+                    longest, a = joined, i
+            word = longest
             if word and lex.is_office(word):
                 title = word
                 entry = link(word, "Position", load_gazetteer())
@@ -926,10 +955,11 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
             out.extend(Fact(cls="Membership", predicate="()", sentence=view.sent.index,
                             roles=(("agent", k), ("organization", ok)), rule="person(org)", confidence=0.7,
                             article_id=view.sent.article_id) for _, ok in inside[:1])
-        if title and not orgs and lex.titles.get(title) == "corporate":
-            # 大西健一社長は…: the company the article is about (one named before in this sentence first)
-            before = [(cm, ck) for cm, ck in view.pairs if view.classes.get(ck) == "Company" and cm.tok_end <= m.tok_start
-                      and cm.rule not in ("group",)]
+        if title and not orgs and lex.titles.get(title) in ("corporate", "club"):
+            # 大西健一社長は…, 小松崇ヘッドコーチ: the company or club the article is about (one named
+            # before in this sentence first)
+            before = [(cm, ck) for cm, ck in view.pairs if view.classes.get(ck) in FOCUS_CLASSES
+                      and cm.tok_end <= m.tok_start and cm.rule not in ("group",)]
             company = max(before, key=lambda p: p[0].tok_end)[1] if before else view.focus_company
             if company:
                 orgs.append(company)
@@ -1091,12 +1121,12 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
                     and set(particles(view.sent, c)[-1:]) & {"は", "が", "も"}
                     for k in view.keys_at(c) if (view.is_agent(k) and cls != "Succession") or view.classes.get(k) in related] \
             if node.dep in ("obl", "nsubj") else []
-        if cls == "Succession" and not subjects and node.dep == "obl":
-            # Xの後任に、Yが昇格する (the parser hung 後任 on the verb of the whole sentence): the person
-            # who is the next subject
+        if cls == "Succession" and node.dep == "obl":
+            # Xの後任に、Yが昇格する (the parser hung 後任 on the verb of the whole sentence), 後任にYを
+            # 指名した: the person who is the next subject or object, before a topic who appoints
             persons = ([k for k in view.keys_at(c) if view.classes.get(k) == "Person"]
-                       for c in view.toks[t.i + 1:] if c.bunsetu_head and particles(view.sent, c)[-1:] == ["が"])
-            subjects = next((ks for ks in persons if ks), [])
+                       for c in view.toks[t.i + 1:] if c.bunsetu_head and particles(view.sent, c)[-1:] in (["が"], ["を"]))
+            subjects = next((ks for ks in persons if ks), subjects)
         # 文部科学省の外局である文化庁: the noun the copula clause describes is the holder
         described = view.keys_at(head) if node.dep == "acl" and any(
             c.dep == "cop" and c.norm == "で" for c in view.children(node)) else []
@@ -1104,14 +1134,49 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
                    if related is not THING_CLASSES or view.classes.get(k) in related]
         if not holders:
             continue
-        for c in view.children(node):
-            if "の" not in particles(view.sent, c):
-                continue
-            for k in view.keys_at(c):
-                if view.classes.get(k) in related and k not in holders:
-                    out.extend(Fact(cls=cls, predicate=word, sentence=view.sent.index,
-                                    roles=(("agent", a), ("theme", k)), rule="relational-noun", confidence=0.7,
-                                    article_id=view.sent.article_id) for a in holders[:1])
+        related_keys = [k for c in view.children(node) if "の" in particles(view.sent, c)
+                        for k in view.keys_at(c) if view.classes.get(k) in related and k not in holders]
+        rule = "relational-noun"
+        if cls == "Succession" and not related_keys and node is t:
+            # Xが退任し、後任にYが昇格する: the one whose leaving the sentence tells before 後任
+            related_keys = [k for k in _leavers_before(view, t, lex) if k not in holders][:1]
+            rule = "relational-noun+leaver"
+        for k in related_keys:
+            out.extend(Fact(cls=cls, predicate=word, sentence=view.sent.index,
+                            roles=(("agent", a), ("theme", k)), rule=rule, confidence=0.7 if rule == "relational-noun" else 0.6,
+                            article_id=view.sent.article_id) for a in holders[:1])
+    return out
+
+
+def _leavers_before(view: SentenceView, t: Token, lex: Lexicon) -> list[str]:
+    """The persons who are the subject of a verb of leaving an office (退任, 辞任) before token t."""
+    return [k for v in view.toks[:t.i] if v.pos == "VERB" and lex.predicates.get(v.lemma) == "Resignation"
+            for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"が", "は"}
+            for k in view.keys_at(c) if view.classes.get(k) == "Person"]
+
+
+def _successor_takes_the_post(view: SentenceView, facts: list[Fact]) -> list[Fact]:
+    """Xの後任にYが昇格する: Y is to hold the office X holds in the sentence (planned when Y's
+    appointment is)."""
+    out = []
+    here = [f for f in facts if f.sentence == view.sent.index]
+    for s in here:
+        if s.cls != "Succession" or not s.role("theme"):
+            continue
+        new, old = s.role("agent")[0], s.role("theme")[0]
+        held = [f for f in here if f.cls == "PositionHolding" and f.role("agent") == [old] and f.role("position")]
+        if not held or any(f.cls == "PositionHolding" and f.role("agent") == [new]
+                           and f.role("position") == held[0].role("position") for f in here):
+            continue
+        appointed = [f for f in here if f.cls == "Appointment" and new in f.role("agent")]
+        # (後任にYを指名した: put forward, so only planned)
+        nominated = any(f.cls == "Nomination" and new in f.role("theme") for f in here)
+        modality = appointed[0].modality if appointed else "Planned" if nominated else "Asserted"
+        out.append(Fact(cls="PositionHolding", predicate=held[0].predicate, sentence=s.sentence,
+                        roles=tuple(sorted({("agent", new)} | {(r, k) for r, k in held[0].roles
+                                                              if r in ("position", "organization")})),
+                        modality=modality, rule="successor-takes-post",
+                        confidence=0.55, date=appointed[0].date if appointed else s.date, article_id=s.article_id))
     return out
 
 

@@ -24,7 +24,7 @@ def words(name: str) -> frozenset[str]:
     return frozenset(r[0] for r in _rows(name))
 
 
-OFFICE_KINDS = ("leader", "office", "corporate")  # titles.tsv kinds that name an office someone holds
+OFFICE_KINDS = ("leader", "office", "corporate", "club")  # titles.tsv kinds that name an office someone holds
 
 
 @dataclass(frozen=True)

@@ -389,7 +389,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             person_tokens.add(t.i)
             claimed.add(t.i)
 
-    # 米鉄鋼大手USスチール, コンビニ大手アリマンタシォン・クシュタール: a company after its description,
+    # 米鉄鋼大手USスチール, コンビニ大手アリマンタシォン・クシュタール (or 大手、X): a company after its description,
     # and the country a one-character abbreviation at the description's start names; a name after
     # A傘下の / Aの子会社 (ディズニー傘下のＦＸ) is a company too
     for t in toks:
@@ -397,6 +397,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if not (t.norm in lex.company_descriptors or part_link) or t.i + 1 >= len(toks):
             continue
         j = k = t.i + (2 if part_link else 1)
+        if not part_link and j + 1 < len(toks) and toks[j].norm == "、" and is_katakana(toks[j + 1]):
+            j = k = j + 1  # 電池メーカー、ボルタリス・エナジー: the name set off by a comma
         while k < len(toks) and (is_katakana(toks[k]) or is_proper(toks[k]) or is_acronym(toks[k]) or
                                  (toks[k].norm in ("・", "&", "-") and k > j)):
             k += 1
@@ -889,6 +891,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         out.append(make(sent, a, b, cls, "ner"))
     out += _place_names_left(sent, out, claimed, lex)
     out += _place_and_katakana_names(sent, out, claimed)
+    out += _offices_held(sent, out, lex)
     out = _local_offices(out)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
     orgs = [m for m in out if m.rule in ("suffix", "name(place)") and m.cls != "Person"]
@@ -896,6 +899,31 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
     return _dedupe(out)
+
+
+def _offices_held(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """総設計師を務める, 開発責任者を務めた: what a verb of holding an office takes with を is an
+    office, title list or not (the nouns compounded into it, no name among them)."""
+    toks = sent.tokens
+    taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for v in toks:
+        if v.pos != "VERB" or lex.predicates.get(v.lemma) != "PositionHolding":
+            continue
+        for n in toks[:v.i]:
+            if n.head != v.i or n.dep != "obj" or n.pos != "NOUN" or n.i in taken \
+                    or n.i + 1 >= len(toks) or toks[n.i + 1].norm != "を":
+                continue
+            a = n.i
+            while a > 0 and toks[a - 1].dep == "compound" and toks[a - 1].head in range(a, n.i + 1) \
+                    and toks[a - 1].pos == "NOUN" and (a - 1) not in taken:
+                a -= 1
+            if n.tag.endswith("サ変可能") and n.norm not in lex.titles:
+                continue  # 主演とプロデュースを務めた: an activity, not an office
+            if not any(is_name_token(x) or is_proper(x) for x in toks[a:n.i + 1]) and \
+                    len("".join(x.norm for x in toks[a:n.i + 1])) >= 2:
+                out.append(make(sent, a, n.i + 1, "Position", "office-held"))
+    return out
 
 
 def _local_offices(mentions: list[Mention]) -> list[Mention]:
@@ -1214,7 +1242,8 @@ def _agreement_phrase(sent: Sentence, head: Token, lex: Lexicon) -> tuple[int, i
     # about (…に関する, …の) makes it a document of its own
     by_light = head.head != head.i and gov.lemma in lex.light_verbs and head.dep == "obj" \
         and lex.predicates.get(head.norm) in ("Accord", "Signing")
-    allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate else {"fixed"} if by_light else set())
+    # (…を共同で開発する契約を結んだ: a relative clause says what the contract is for)
+    allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate or by_light else set())
     span = phrase(sent, head, allowed)
     if span is not None:
         # …メーカー、ボルタリス・エナジーと契約を結んだ: the partner with と is not part of the document

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
-from .facts import attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
+from .facts import FOCUS_CLASSES, attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
 from .mentions import (country_prefix_mentions, dictionary_mentions, extract_mentions, home_government_mentions, nfkc,
                        surname_mentions)
@@ -56,7 +56,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         sent_pairs = by_sentence.get(sent.index, [])
         found, topic = extract_facts(sent, sent_pairs, by_key, article_date=parsed.article.date,
                                      carried_topic=carried, leaders=leaders, lex=lex, focus_company=focus_company)
-        companies = [(m.start, k) for m, k in sent_pairs if by_key[k].cls == "Company" and m.rule != "group"]
+        companies = [(m.start, k) for m, k in sent_pairs if by_key[k].cls in FOCUS_CLASSES and m.rule != "group"]
         if companies:
             focus_company = max(companies)[1]
         facts.extend(found)

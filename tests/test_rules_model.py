@@ -119,6 +119,15 @@ SNIPPETS = {
                      "李大統領は同日午後、来韓中のオーストラリアのアンソニー・アルバニージー首相ともソウルで会談した。",
     "dotted_company": "東和電機はボルタリス・エナジーと電池の供給契約を結んだ。"
                       "ボルタリスのエミリー・カーター最高経営責任者は期待を示した。",
+    "contract_announced": "北辰電機はあわせて、米国の電池メーカー、ソラリス・パワーと、次世代電池を共同で開発する"
+                          "契約を結んだことを明らかにした。",
+    "leaver_successor": "北辰電機は、山岸隆社長が退任し、後任に常務執行役員の森田彩氏が昇格すると発表した。",
+    "nominated_successor": "田中社長は、退任する山田副社長の後任に鈴木一郎氏を指名した。",
+    "club_officer": "上田ライジングホークスは２日、小松健ヘッドコーチが今季限りで退任すると発表した。"
+                    "社長の荻原和夫氏が記者会見で説明した。",
+    "office_held": "調査計画の総設計師を務める王海濤（ワン・ハイタオ）氏は、記者会見でこう強調した。"
+                   "森田氏は、新型車の開発責任者を務めたあと、海外事業を統括した。"
+                   "真田さんは主演とプロデュースを務めた。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -848,7 +857,40 @@ def test_a_dotted_katakana_company_its_short_name_and_a_contract_without_its_par
     assert not any(e.label == "ボルタリス" for e in r.entities)  # written again without エナジー: the same
     assert has(r, "Membership", agent="エミリー・カーター", organization="ボルタリス・エナジー")
     assert ("Agreement", "電池の供給契約") in typed  # not …エナジーと電池の供給契約
-    assert has(r, "Signing", agent="東和電機", participant="ボルタリス・エナジー")
+    # AはBと契約を結んだ: both sign, and so agree with each other
+    assert has(r, "Signing", agent="東和電機") and has(r, "Signing", agent="ボルタリス・エナジー")
+    assert has(r, "Accord", agent="ボルタリス・エナジー", participant="東和電機") or \
+        has(r, "Accord", agent="東和電機", participant="ボルタリス・エナジー")
+
+
+def test_a_contract_made_known_with_a_partner_set_off_by_a_comma(results):
+    r = results["contract_announced"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    assert ("Company", "ソラリス・パワー") in typed  # 電池メーカー、ソラリス・パワー: the name after the comma
+    # the relative clause says what the contract is for; the partner with と is not part of it
+    assert ("Agreement", "次世代電池を共同で開発する契約") in typed
+    # …契約を結んだことを明らかにした: the clause before こと is the topic's own, and the と-partner the
+    # parser hung on 明らかにした signs too
+    assert has(r, "Signing", agent="北辰電機", theme="次世代電池を共同で開発する契約")
+    assert has(r, "Signing", agent="ソラリス・パワー")
+
+
+def test_the_successor_of_the_one_who_leaves_takes_the_post(results):
+    r = results["leaver_successor"]
+    assert has(r, "Succession", agent="森田彩", theme="山岸隆")  # 山岸隆社長が退任し、後任に…
+    assert has(r, "PositionHolding", agent="森田彩", position="常務執行役員")  # not 役員 alone
+    assert has(r, "PositionHolding", agent="森田彩", position="社長")  # the post the predecessor holds
+    r = results["nominated_successor"]
+    assert has(r, "Succession", agent="鈴木一郎", theme="山田")  # not the topic, who nominates
+    assert not has(r, "Succession", agent="田中")
+    assert any(f.cls == "PositionHolding" and f.modality == "Planned" and f.rule == "successor-takes-post"
+               for f in r.facts)  # put forward: only planned
+
+
+def test_a_club_officer_with_no_club_named_belongs_to_the_club_the_article_is_about(results):
+    r = results["club_officer"]
+    assert has(r, "Membership", agent="小松健", organization="上田ライジングホークス")
+    assert has(r, "Membership", agent="荻原和夫", organization="上田ライジングホークス")  # the next sentence
 
 
 def test_club_news_a_dateline_place_a_team_the_ner_calls_a_person_and_the_successor_as_next_subject(results):
@@ -858,6 +900,8 @@ def test_club_news_a_dateline_place_a_team_the_ner_calls_a_person_and_the_succes
     assert ("Organization", "上田ライジングホークス") in typed  # the NER: a person named 上田
     assert has(r, "PositionHolding", agent="山田健", position="ヘッドコーチ")
     assert has(r, "Succession", agent="川村翔太", theme="山田健")  # …の後任に、川村翔太氏が昇格
+    assert has(r, "PositionHolding", agent="川村翔太", position="アシスタントコーチ")  # not コーチ alone
+    assert has(r, "PositionHolding", agent="川村翔太", position="ヘッドコーチ")  # the predecessor's post
 
 
 def test_an_exhibition_named_in_quotes_or_by_its_edition_and_a_museum_director(results):
@@ -898,3 +942,14 @@ def test_a_place_word_after_a_name_the_ner_ended_early_makes_the_place(results):
 
 def test_a_word_for_a_kind_of_company_is_no_event(results):
     assert not any(e.cls == "Event" for e in results["descriptor_not_event"].entities)  # the NER: a festival
+
+
+def test_what_a_verb_of_holding_takes_is_an_office_and_a_speaker_with_a_reading_before_shi(results):
+    r = results["office_held"]
+    positions = {e.label for e in r.entities if e.cls == "Position"}
+    assert {"総設計師", "開発責任者"} <= positions  # neither is in the title list
+    assert has(r, "PositionHolding", agent="王海濤", position="総設計師")
+    # …を務めたあと、…: a clause before あと shares the sentence's subject
+    assert has(r, "PositionHolding", agent="森田", position="開発責任者")
+    assert "プロデュース" not in positions and "主演" not in positions  # activities, not offices
+    assert has(r, "Statement", agent="王海濤")  # 王海濤（ワン・ハイタオ）|氏は: the reading between name and 氏
