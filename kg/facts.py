@@ -301,6 +301,9 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                            and any(set(particles(view.sent, g)) & {"と", "との"} for g in view.children(c))
                            for c in view.children(pred)):
         cls, rule = "Statement", "stance-statement"
+    schools = _schools(view, lex) if lemma in lex.schooling_verbs else set()
+    if schools and any(set(view.keys_at(c)) & schools for c in view.children(pred) if c.bunsetu_head):
+        cls, rule = "Membership", "schooling"  # 東和大学に進み, 北高を経て: a school one belongs to
     if cls is None:
         if lemma in lex.reporting or lemma in lex.non_event_verbs:
             return None
@@ -353,7 +356,7 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         if not keys:
             continue
         if role == "organization":  # エンゼルスから移籍: only an organisation is one to belong to
-            keys = [k for k in keys if view.classes.get(k) in ORG_CLASSES]
+            keys = [k for k in keys if view.classes.get(k) in ORG_CLASSES or (rule == "schooling" and k in schools)]
             if not keys:
                 continue
         if role == "location" and not all(view.classes.get(k) in PLACES for k in keys):
@@ -367,6 +370,13 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
             explicit_agent = True
         roles.extend((role, k) for k in keys)
     return Frame(compound, pred, lemma, cls, roles, rule, explicit_agent, passive)
+
+
+def _schools(view: SentenceView, lex: Lexicon) -> set[str]:
+    """Entities of the sentence whose name ends as a school's does (東和大学, 上田西高), whatever the
+    NER took them for."""
+    return {k for m, k in view.pairs if view.classes.get(k) in ORG_CLASSES | {"Facility"}
+            and len(m.label) > 1 and m.label.endswith(tuple(lex.school_suffixes))}
 
 
 def _made_known(view: SentenceView, pred: Token) -> bool:
@@ -430,7 +440,7 @@ def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
     auxes = view.aux(pred)
     if any(a.lemma in _NEGATION or a.norm in ("ない", "なかっ", "ず") for a in auxes):
         return "Negated"
-    if _announced_future(view, pred, lex):
+    if _announced_future(view, pred, lex) or _future_main_clause(view, pred, lex):
         return "Planned"
     cur = pred
     seen = set()
@@ -453,6 +463,15 @@ def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
            t.dep in ("fixed", "case") for t in view.toks):
         return "Reported"
     return "Asserted"
+
+
+def _future_main_clause(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
+    """チームは来季、本拠地を移す: the sentence's own predicate in the non-past, with a time word of
+    the future on it."""
+    if pred.head != pred.i or pred.i in view.in_quote or any(a.norm in ("た", "だ") for a in view.aux(pred)):
+        return False
+    return any(c.norm in lex.future_words for c in view.children(pred)) or \
+        any(t.norm in lex.future_words and t.head == pred.i for t in view.toks)
 
 
 def _announced_future(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
@@ -638,6 +657,12 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
             roles = [(r, k) for r, k in roles if not (r == "participant" and k in partners)] + \
                 [("agent", k) for k in _unique(partners) if k not in agents]
             agents = [k for r, k in roles if r == "agent"]
+    if frame.cls == "Membership" and not any(r == "organization" for r, _ in roles):
+        # クラブは、X選手が加入すると発表した: the organisation that is the topic is the one joined
+        orgs = [k for k in topic if view.classes.get(k) in ORG_CLASSES and k not in agents]
+        if orgs and any(view.classes.get(k) == "Person" for k in agents):
+            roles.append(("organization", orgs[0]))
+            rule += "+topic-organization"
     counter_role = {"Accord": "participant", "Request": "recipient"}.get(frame.cls)
     if counter_role and agents and not any(r == counter_role for r, _ in roles):
         # 中国は…見送り、米国は…合意した / Aが…協力を求め、Bは理解を示した: the other party is the

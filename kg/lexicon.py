@@ -93,6 +93,9 @@ class Lexicon:
     place_suffixes: frozenset[str]
     naming_verbs: frozenset[str]
     trailing_nouns: frozenset[str]
+    schooling_verbs: frozenset[str] = frozenset()
+    future_words: frozenset[str] = frozenset()
+    school_suffixes: frozenset[str] = frozenset()
     award_heads: frozenset[str] = frozenset()
     world_regions: frozenset[str] = frozenset()
 
@@ -160,4 +163,6 @@ def load_lexicon() -> Lexicon:
         disaster_heads=words("disaster_heads.txt"),
         non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"),
         naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"),
-        award_heads=words("award_heads.txt"), world_regions=words("world_regions.txt"))
+        award_heads=words("award_heads.txt"), world_regions=words("world_regions.txt"),
+        schooling_verbs=words("schooling_verbs.txt"), school_suffixes=words("school_suffixes.txt"),
+        future_words=words("future_words.txt"))

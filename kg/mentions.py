@@ -773,7 +773,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             cls = "Place"  # 【上田】: a dateline names where the story is from
         if cls == "Person" and b - a >= 3 and toks[a].tag.endswith("人名-姓") \
                 and all(is_katakana(x) and "人名" not in x.tag for x in toks[a + 1:b]):
-            cls = "Organization"  # 上田|ライジング|ホークス read as a person: a place-like name and katakana words
+            # 上田|ライジング|ホークス read as a person: a place-like name and katakana words name a team
+            cls = "SportsTeam"
+        if cls == "SportsTeam" and b - a > 1 and toks[b - 1].norm in lex.school_suffixes:
+            cls = "Organization"  # 上田西|高 read as a team: a school
         if cls == "Person" and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)) \
                 and any(is_proper(x) for x in toks[a:b]) and not _title_after(toks, b, lex)[1]:
             cls = "Place"  # 南米パラグアイ tagged as a person: only place names and no title

@@ -128,6 +128,10 @@ SNIPPETS = {
     "office_held": "調査計画の総設計師を務める王海濤（ワン・ハイタオ）氏は、記者会見でこう強調した。"
                    "森田氏は、新型車の開発責任者を務めたあと、海外事業を統括した。"
                    "真田さんは主演とプロデュースを務めた。",
+    "club_season": "上田ライジングホークスは２日、新しいコーチを発表した。早川氏は地元の東和西高から北斗大学に進み、"
+                   "２０２２年にコーチとしてチームに加わった。クラブはまた、センターの佐藤健選手が来季から加入すると"
+                   "明らかにした。チームは来季、東和市総合アリーナに本拠地を移す。",
+    "schooling": "西川翔は東和体育大学を経て、北斗電機に入社した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -897,7 +901,7 @@ def test_club_news_a_dateline_place_a_team_the_ner_calls_a_person_and_the_succes
     r = results["club_news"]
     typed = {(e.cls, e.label) for e in r.entities}
     assert ("Place", "松本") in typed and not any(e.cls == "Person" and e.label == "松本" for e in r.entities)
-    assert ("Organization", "上田ライジングホークス") in typed  # the NER: a person named 上田
+    assert ("SportsTeam", "上田ライジングホークス") in typed  # the NER: a person named 上田
     assert has(r, "PositionHolding", agent="山田健", position="ヘッドコーチ")
     assert has(r, "Succession", agent="川村翔太", theme="山田健")  # …の後任に、川村翔太氏が昇格
     assert has(r, "PositionHolding", agent="川村翔太", position="アシスタントコーチ")  # not コーチ alone
@@ -953,3 +957,19 @@ def test_what_a_verb_of_holding_takes_is_an_office_and_a_speaker_with_a_reading_
     assert has(r, "PositionHolding", agent="森田", position="開発責任者")
     assert "プロデュース" not in positions and "主演" not in positions  # activities, not offices
     assert has(r, "Statement", agent="王海濤")  # 王海濤（ワン・ハイタオ）|氏は: the reading between name and 氏
+
+
+def test_schools_one_goes_through_the_club_the_article_is_about_and_a_season_to_come(results):
+    r = results["club_season"]
+    # 東和西高から北斗大学に進み: a person belongs to each school (neither is a club)
+    assert has(r, "Membership", agent="早川", organization="東和西高")
+    assert has(r, "Membership", agent="早川", organization="北斗大学")
+    assert ("Organization", "東和西高") in {(e.cls, e.label) for e in r.entities}
+    assert has(r, "Membership", agent="早川", organization="上田ライジングホークス")  # チームに加わった
+    # クラブは、X選手が加入すると明らかにした: the club that is the topic is the one joined
+    assert has(r, "Membership", agent="佐藤健", organization="上田ライジングホークス")
+    # チームは来季、…本拠地を移す: the non-past with 来季 is a plan
+    assert has(r, "Planning", agent="上田ライジングホークス")
+    r = results["schooling"]
+    assert has(r, "Membership", agent="西川翔", organization="東和体育大学")  # …を経て
+    assert has(r, "Membership", agent="西川翔", organization="北斗電機")  # 入社した
