@@ -704,6 +704,9 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
     if cls == "GenericEvent" and frame.lemma not in lex.naming_verbs and _quote_is_bracketed(view, pred):
         cls, rule = "Statement", rule + "+quote"  # 「…」と自賛した: a verb kg does not know, with a quote
     quote = _quote(view, pred, lex) if cls == "Statement" else None
+    if cls == "Statement" and frame.lemma in lex.quote_only_verbs and (frame.passive or quote is None and not any(
+            c.norm in lex.cataphora for c in view.children(pred))):
+        return None  # 推薦すると米側に伝え, …と伝えられている: news passed on, no quote
     if cls == "GenericEvent" and len({k for _, k in roles}) < 2 and quote is None:
         return None
     amount = _amount(view, pred)
@@ -1174,10 +1177,15 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
 
 
 def _leavers_before(view: SentenceView, t: Token, lex: Lexicon) -> list[str]:
-    """The persons who are the subject of a verb of leaving an office (退任, 辞任) before token t."""
-    return [k for v in view.toks[:t.i] if v.pos == "VERB" and lex.predicates.get(v.lemma) == "Resignation"
-            for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"が", "は"}
-            for k in view.keys_at(c) if view.classes.get(k) == "Person"]
+    """The persons who are the subject of a verb of leaving an office (退任, 辞任) before token t, or
+    whose leaving a noun names (朴長官の辞表を受理し)."""
+    verbs = [k for v in view.toks[:t.i] if v.pos == "VERB" and lex.predicates.get(v.lemma) == "Resignation"
+             for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"が", "は"}
+             for k in view.keys_at(c) if view.classes.get(k) == "Person"]
+    nouns = [k for n in view.toks[:t.i] if n.pos == "NOUN" and lex.predicates.get(n.lemma) == "Resignation"
+             for c in view.children(n) if c.bunsetu_head and particles(view.sent, c)[-1:] == ["の"]
+             for k in view.keys_at(c) if view.classes.get(k) == "Person"]
+    return verbs + nouns
 
 
 def _successor_takes_the_post(view: SentenceView, facts: list[Fact]) -> list[Fact]:

@@ -95,6 +95,7 @@ class Lexicon:
     trailing_nouns: frozenset[str]
     schooling_verbs: frozenset[str] = frozenset()
     future_words: frozenset[str] = frozenset()
+    quote_only_verbs: frozenset[str] = frozenset()
     school_suffixes: frozenset[str] = frozenset()
     award_heads: frozenset[str] = frozenset()
     world_regions: frozenset[str] = frozenset()
@@ -165,4 +166,4 @@ def load_lexicon() -> Lexicon:
         naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"),
         award_heads=words("award_heads.txt"), world_regions=words("world_regions.txt"),
         schooling_verbs=words("schooling_verbs.txt"), school_suffixes=words("school_suffixes.txt"),
-        future_words=words("future_words.txt"))
+        future_words=words("future_words.txt"), quote_only_verbs=words("quote_only_verbs.txt"))

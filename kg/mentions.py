@@ -895,6 +895,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out += _place_names_left(sent, out, claimed, lex)
     out += _place_and_katakana_names(sent, out, claimed)
     out += _offices_held(sent, out, lex)
+    out = _acronyms_of_phrases(sent, out)
     out = _local_offices(out)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
     orgs = [m for m in out if m.rule in ("suffix", "name(place)") and m.cls != "Person"]
@@ -902,6 +903,26 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
     return _dedupe(out)
+
+
+def _acronyms_of_phrases(sent: Sentence, found: list[Mention]) -> list[Mention]:
+    """重要鉱物協力に関する了解覚書（ＭＯＵ）: the acronym names the whole phrase its head ends, not the
+    head alone; the phrase is written with it."""
+    out = list(found)
+    for m in found:
+        if m.rule != "acronym" or m.cls not in ("Agreement", "Plan"):
+            continue
+        phrase = next((p for p in found if p.rule == "agreement" and p.cls == m.cls and p.tok_end == m.tok_end
+                       and p.tok_start < m.tok_start), None)
+        if phrase is None:
+            continue
+        acronym = next((x for x in found if x.rule == "acronym" and x.tok_start == m.tok_end + 1), None)
+        out = [x for x in out if x is not m and x is not acronym and x is not phrase]
+        close = (acronym.tok_end if acronym else m.tok_end) + 1
+        out.append(dataclasses.replace(phrase, written=nfkc(surface(sent, phrase.tok_start, close)[2])))
+        if acronym is not None:
+            out.append(dataclasses.replace(acronym, label=phrase.label))
+    return out
 
 
 def _offices_held(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -132,6 +132,11 @@ SNIPPETS = {
                    "２０２２年にコーチとしてチームに加わった。クラブはまた、センターの佐藤健選手が来季から加入すると"
                    "明らかにした。チームは来季、東和市総合アリーナに本拠地を移す。",
     "schooling": "西川翔は東和体育大学を経て、北斗電機に入社した。",
+    "resignation_accepted": "北村首相は、辞意を表明していた南田修外相の辞表を受理し、後任に西野浩氏を指名した。",
+    "conveyed": "「責任を取りたい」。南田外相は１１日、首相にこう伝えたという。"
+                "北村首相は、東和国を訪問すると相手側に伝えた。東和国の首相は続投すると伝えられている。",
+    "two_governments": "韓国の北村大統領はオーストラリアのスミス首相とソウルで会談した。両国政府は、"
+                       "重要鉱物の協力に関する了解覚書（ＭＯＵ）に署名した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -973,3 +978,25 @@ def test_schools_one_goes_through_the_club_the_article_is_about_and_a_season_to_
     r = results["schooling"]
     assert has(r, "Membership", agent="西川翔", organization="東和体育大学")  # …を経て
     assert has(r, "Membership", agent="西川翔", organization="北斗電機")  # 入社した
+
+
+def test_the_one_whose_resignation_is_accepted_is_succeeded(results):
+    r = results["resignation_accepted"]
+    assert has(r, "Succession", agent="西野浩", theme="南田修")  # 南田修外相の辞表を受理し、後任に…
+
+
+def test_tsutaeru_states_only_with_a_quote(results):
+    r = results["conveyed"]
+    assert has(r, "Statement", agent="南田修") or has(r, "Statement", agent="南田")  # こう伝えた: the quote before
+    assert not has(r, "Statement", agent="北村")  # news passed on, no quote
+    assert sum(f.cls == "Statement" for f in r.facts) == 1  # 伝えられている: hearsay, nobody's statement
+
+
+def test_two_governments_sign_an_agreement_written_with_its_acronym(results):
+    r = results["two_governments"]
+    agreements = [e for e in r.entities if e.cls == "Agreement"]
+    # one node for the phrase, its head and the acronym, written with the acronym as an alias
+    assert [e.label for e in agreements] == ["重要鉱物の協力に関する了解覚書"]
+    assert "重要鉱物の協力に関する了解覚書(MOU)" in agreements[0].alt_labels
+    # 両国政府: the two countries, each of which signs
+    assert has(r, "Signing", agent="大韓民国") and has(r, "Signing", agent="オーストラリア")
