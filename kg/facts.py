@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from .dates import parse_amount, parse_time, resolve_date, resolve_range, with_time
 from .entities import entity_key, link, load_gazetteer
 from .lexicon import DATA, Lexicon, _rows, load_lexicon
-from .mentions import _skip_reading, gift_items, is_name_token, nfkc, particles
+from .mentions import _skip_reading, gift_items, is_name_token, nfkc, ordinal_before, particles
 from .types import DateValue, Entity, Fact, Mention, NamedSpan, Sentence, Token
 
 AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
@@ -912,7 +912,7 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
     toks = view.toks
     positions = [(m, k) for m, k in view.pairs if view.classes.get(k) == "Position"]
     by_end = {m.tok_end: (m, k) for m, k in view.pairs if view.classes.get(k) in ORG_CLASSES | {"Country", "Facility"}
-              and m.rule not in ("group", "anaphor")}
+              and m.rule != "group"}  # (同社の山田社長: an anaphor names the company too)
     for m, k in view.pairs:
         if view.classes.get(k) != "Person" or m.rule in ("group", "anaphor"):
             continue
@@ -952,7 +952,9 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 if joined in lex.titles:
                     longest, a = joined, i
             word = longest
-            if word and lex.is_office(word):
+            if word and ordinal_before(toks, a):
+                word, a = f"第{toks[a - 1].norm}{word}", a - 2  # 第1次官の金氏
+            if word and lex.is_office(word.lstrip("第0123456789")):
                 title = word
                 entry = link(word, "Position", load_gazetteer())
                 position = f"wd:{entry.qid}" if entry else entity_key("Position", word)

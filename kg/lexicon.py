@@ -96,6 +96,8 @@ class Lexicon:
     schooling_verbs: frozenset[str] = frozenset()
     future_words: frozenset[str] = frozenset()
     quote_only_verbs: frozenset[str] = frozenset()
+    ministry_fields: frozenset[str] = frozenset()
+    leader_office_suffixes: frozenset[str] = frozenset()
     school_suffixes: frozenset[str] = frozenset()
     award_heads: frozenset[str] = frozenset()
     world_regions: frozenset[str] = frozenset()
@@ -166,4 +168,5 @@ def load_lexicon() -> Lexicon:
         naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"),
         award_heads=words("award_heads.txt"), world_regions=words("world_regions.txt"),
         schooling_verbs=words("schooling_verbs.txt"), school_suffixes=words("school_suffixes.txt"),
-        future_words=words("future_words.txt"), quote_only_verbs=words("quote_only_verbs.txt"))
+        future_words=words("future_words.txt"), quote_only_verbs=words("quote_only_verbs.txt"),
+        ministry_fields=words("ministry_fields.txt"), leader_office_suffixes=words("leader_office_suffixes.txt"))

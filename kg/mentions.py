@@ -153,6 +153,11 @@ def _title_start(toks: tuple[Token, ...], k: int, end: int, lex: Lexicon) -> int
     return k
 
 
+def ordinal_before(toks: Sequence[Token], k: int) -> bool:
+    """第|1 right before token k (第1次官, 第2副首相)."""
+    return k >= 2 and toks[k - 2].norm == "第" and toks[k - 1].pos == "NUM"
+
+
 def _nominal_run_left(toks: tuple[Token, ...], end: int) -> int:
     """Start of the run of nominal tokens (with ・ and an (ACRONYM) inside) that ends at end-1."""
     a = end - 1
@@ -443,6 +448,14 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         run = toks[a:t.i + 1]
         joined = "".join(x.norm for x in run)
         head_event = next((h for h in lex.event_heads if joined.endswith(h) and joined != h), None)
+        if len(run) > 1 and not any(i in claimed for i in range(a, t.i + 1)) and _government_body(sent, run, lex):
+            # 産業通商資源部, 中国外交部, 大統領室: a ministry or a leader's office (旧…: of old, named without 旧)
+            b0 = a + 1 if toks[a].norm in ("旧", "元") and a + 1 < t.i else a
+            m = make(sent, b0, t.i + 1, "Government", "ministry")
+            out.append(dataclasses.replace(m, written=nfkc(surface(sent, a, t.i + 1)[2])) if b0 > a else m)
+            # (中国|外交部: the country it belongs to stays a name of its own)
+            claimed.update(i for i in range(a, t.i + 1) if not toks[i].tag.startswith("名詞-固有名詞-地名-国"))
+            continue
         # アジア太平洋経済協力会議 (APEC) 首脳会議: the organisation's acronym, the event comes after;
         # 締約国会議（COP30）: an acronym with a number names the event itself
         before_acronym = t.i + 3 < len(toks) and toks[t.i + 1].norm == "(" and is_acronym(toks[t.i + 2]) \
@@ -859,7 +872,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                                 title=title if title and lex.is_title(title) else None, written_end=b))
                 a = names[-1] + 1
             if title and lex.is_office(title) and a < b:
-                out.append(make(sent, _title_start(toks, a, b, lex), b, "Position", "ner", label=title))
+                start = _title_start(toks, a, b, lex)
+                if ordinal_before(toks, start):  # 第1次官: the ordinal is part of the office's name
+                    start, title = start - 2, f"第{toks[start - 1].norm}{title}"
+                out.append(make(sent, start, b, "Position", "ner", label=title))
             continue
         elif cls in NAME_CLASSES or cls in ("Product", "Artifact"):
             run = toks[a:b]
@@ -903,6 +919,19 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
     return _dedupe(out)
+
+
+def _government_body(sent: Sentence, run, lex: Lexicon) -> bool:
+    """A run of nouns that names a ministry (…|外交|部) or a leader's office (大統領|室), by
+    ministry_fields.txt and leader_office_suffixes.txt."""
+    head, before = run[-1].norm, run[-2].norm
+    if head in lex.leader_office_suffixes:
+        return len(run) == 2 and lex.title_kind(before) == "leader"
+    if head != "部" or before not in lex.ministry_fields:
+        return False
+    fields = sum(x.norm in lex.ministry_fields for x in run[:-1])
+    foreign = any(x.tag.startswith("名詞-固有名詞-地名-国") and x.norm not in ("日本", "日") for x in sent.tokens)
+    return fields >= 2 or foreign
 
 
 def _acronyms_of_phrases(sent: Sentence, found: list[Mention]) -> list[Mention]:

@@ -81,15 +81,16 @@ def _has_japanese(text: str) -> bool:
 
 
 def _first_holding_only(facts):
-    """A person's title repeats in every sentence; the holding is stated once, where first seen."""
-    seen = set()
+    """A person's title repeats in every sentence; the holding is stated once, where first seen
+    (a later one that adds nothing, 朴長官 after 産業通商資源部の朴長官, is the same holding)."""
+    seen: list[tuple[str, frozenset]] = []
     out = []
     for f in facts:
         if f.cls == "PositionHolding":
-            key = (f.predicate, f.roles)
-            if key in seen:
+            roles = frozenset(f.roles)
+            if any(p == f.predicate and roles <= r for p, r in seen):
                 continue
-            seen.add(key)
+            seen.append((f.predicate, roles))
         out.append(f)
     return out
 

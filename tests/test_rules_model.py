@@ -137,6 +137,9 @@ SNIPPETS = {
                 "北村首相は、東和国を訪問すると相手側に伝えた。東和国の首相は続投すると伝えられている。",
     "two_governments": "韓国の北村大統領はオーストラリアのスミス首相とソウルで会談した。両国政府は、"
                        "重要鉱物の協力に関する了解覚書（ＭＯＵ）に署名した。",
+    "ministries": "韓国の東和通商資源部の朴正浩長官が辞任した。後任に同部第１次官の金英洙氏が就く。"
+                  "朴長官は記者団に謝罪した。大統領室の崔美羅報道官が明らかにした。中国外交部の報道官が反論した。"
+                  "東和電機の営業部が担当した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -1000,3 +1003,18 @@ def test_two_governments_sign_an_agreement_written_with_its_acronym(results):
     assert "重要鉱物の協力に関する了解覚書(MOU)" in agreements[0].alt_labels
     # 両国政府: the two countries, each of which signs
     assert has(r, "Signing", agent="大韓民国") and has(r, "Signing", agent="オーストラリア")
+
+
+def test_ministries_ending_in_bu_a_leaders_office_and_an_ordinal_office(results):
+    r = results["ministries"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    # fields of government before 部 (two of them, or a foreign country in the sentence)
+    assert {("Government", "東和通商資源部"), ("Government", "中国外交部"), ("Government", "大統領室")} <= typed
+    assert ("Country", "中華人民共和国") in typed  # the country in 中国外交部 is still named
+    assert not any("営業部" in e.label for e in r.entities)  # a company's department is no ministry
+    assert has(r, "Membership", agent="朴正浩", organization="東和通商資源部")
+    # 同部第１次官の金英洙氏: the anaphor names the ministry, and the ordinal is part of the office
+    assert has(r, "PositionHolding", agent="金英洙", position="第1次官", organization="東和通商資源部")
+    assert has(r, "Membership", agent="崔美羅", organization="大統領室")
+    # 朴長官 again in a later sentence: the holding is stated once
+    assert sum(f.cls == "PositionHolding" and f.predicate == "長官" for f in r.facts) == 1
