@@ -97,6 +97,8 @@ class Lexicon:
     future_words: frozenset[str] = frozenset()
     quote_only_verbs: frozenset[str] = frozenset()
     ministry_fields: frozenset[str] = frozenset()
+    league_words: frozenset[str] = frozenset()
+    contest_verbs: frozenset[str] = frozenset()
     leader_office_suffixes: frozenset[str] = frozenset()
     school_suffixes: frozenset[str] = frozenset()
     award_heads: frozenset[str] = frozenset()
@@ -169,4 +171,5 @@ def load_lexicon() -> Lexicon:
         award_heads=words("award_heads.txt"), world_regions=words("world_regions.txt"),
         schooling_verbs=words("schooling_verbs.txt"), school_suffixes=words("school_suffixes.txt"),
         future_words=words("future_words.txt"), quote_only_verbs=words("quote_only_verbs.txt"),
-        ministry_fields=words("ministry_fields.txt"), leader_office_suffixes=words("leader_office_suffixes.txt"))
+        ministry_fields=words("ministry_fields.txt"), leader_office_suffixes=words("leader_office_suffixes.txt"),
+        league_words=words("league_words.txt"), contest_verbs=words("contest_verbs.txt"))

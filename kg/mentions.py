@@ -911,6 +911,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out += _place_names_left(sent, out, claimed, lex)
     out += _place_and_katakana_names(sent, out, claimed)
     out += _offices_held(sent, out, lex)
+    out += _team_names(sent, out, lex)
     out = _acronyms_of_phrases(sent, out)
     out = _local_offices(out)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
@@ -932,6 +933,52 @@ def _government_body(sent: Sentence, run, lex: Lexicon) -> bool:
     fields = sum(x.norm in lex.ministry_fields for x in run[:-1])
     foreign = any(x.tag.startswith("名詞-固有名詞-地名-国") and x.norm not in ("日本", "日") for x in sent.tokens)
     return fields >= 2 or foreign
+
+
+def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Names sports news writes in its own ways: a league (Bリーグ) and its division (Bリーグ2部, with
+    its acronym （B2）); the team a game is against (マーリンズ戦); the team a club beats or meets
+    (…がブルージェイズを破った)."""
+    toks = sent.tokens
+    taken = {i for m in found for i in range(m.tok_start, m.tok_end) if m.cls not in ("Event",)}
+    out = []
+
+    def katakana_run(j: int) -> int:
+        """Start of the katakana words (joined by ・) that end at token j, or j + 1 when there are none."""
+        a = j + 1
+        while a > 0 and (is_katakana(toks[a - 1]) or toks[a - 1].norm == "・") and \
+                not toks[a - 1].tag.startswith("名詞-固有名詞-地名") and (a - 1) not in taken:
+            a -= 1
+        while a <= j and toks[a].norm == "・":
+            a += 1
+        return a if len("".join(x.norm for x in toks[a:j + 1])) >= 3 else j + 1
+
+    for t in toks[:-1]:
+        if _LATIN.match(t.norm) and len(t.norm) == 1 and toks[t.i + 1].norm in lex.league_words and t.i not in taken:
+            out.append(make(sent, t.i, t.i + 2, "Organization", "league"))
+            b = t.i + 2
+            if b + 1 < len(toks) and toks[b].pos == "NUM" and toks[b + 1].norm == "部":
+                out.append(make(sent, t.i, b + 2, "Organization", "league"))
+                c = b + 2
+                if c + 3 < len(toks) and toks[c].norm == "(" and _LATIN.match(toks[c + 1].norm) \
+                        and toks[c + 2].pos == "NUM" and toks[c + 3].norm == ")":
+                    out.append(make(sent, c + 1, c + 3, "Organization", "acronym",
+                                    label=nfkc(surface(sent, t.i, b + 2)[2])))
+        if t.norm == "戦" and t.i > 0:  # マーリンズ戦: the game, and the team it is against
+            a = katakana_run(t.i - 1)
+            if a < t.i:
+                out.append(make(sent, a, t.i, "SportsTeam", "opponent"))
+        if t.pos == "VERB" and t.lemma in lex.contest_verbs:
+            kids = [c for c in toks if c.head == t.i and c.i != t.i]
+            subject = [c for c in kids if particles(sent, c)[-1:] in (["が"], ["は"])]
+            clubs = any(m.cls in ("SportsTeam", "Company", "Organization", "Country") and m.tok_end - 1 == c.i
+                        for c in subject for m in found)  # (the NER often reads a club as a company)
+            for c in kids:
+                if clubs and particles(sent, c)[:1] in (["を"], ["に"], ["と"]) and c.i not in taken:
+                    a = katakana_run(c.i)
+                    if a <= c.i:
+                        out.append(make(sent, a, c.i + 1, "SportsTeam", "opponent"))
+    return out
 
 
 def _acronyms_of_phrases(sent: Sentence, found: list[Mention]) -> list[Mention]:

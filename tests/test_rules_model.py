@@ -140,6 +140,9 @@ SNIPPETS = {
     "ministries": "韓国の東和通商資源部の朴正浩長官が辞任した。後任に同部第１次官の金英洙氏が就く。"
                   "朴長官は記者団に謝罪した。大統領室の崔美羅報道官が明らかにした。中国外交部の報道官が反論した。"
                   "東和電機の営業部が担当した。",
+    "league_games": "バスケットボール男子Ｖリーグ１部（Ｖ１）の札幌ベアーズは２日、ホームでサンダーホークス戦に臨んだ。"
+                    "札幌ベアーズがグリーンファルコンズを８０―７５で破り、Ｖ１プレーオフ進出を決めた。"
+                    "主将は１月のＶリーグオールスターゲームにも出場した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -1018,3 +1021,14 @@ def test_ministries_ending_in_bu_a_leaders_office_and_an_ordinal_office(results)
     assert has(r, "Membership", agent="崔美羅", organization="大統領室")
     # 朴長官 again in a later sentence: the holding is stated once
     assert sum(f.cls == "PositionHolding" and f.predicate == "長官" for f in r.facts) == 1
+
+
+def test_a_league_its_division_and_the_teams_a_club_plays(results):
+    r = results["league_games"]
+    typed = {(e.cls, e.label) for e in r.entities}
+    assert {("Organization", "Vリーグ"), ("Organization", "Vリーグ1部")} <= typed
+    assert not any(e.label == "V1" for e in r.entities)  # （Ｖ１）: the division's acronym, the same node
+    assert ("SportsTeam", "サンダーホークス") in typed  # サンダーホークス戦: the team the game is against
+    assert ("SportsTeam", "グリーンファルコンズ") in typed  # the team the club beat
+    events = {e.label for e in r.entities if e.cls == "Event"}
+    assert {"V1プレーオフ", "Vリーグオールスターゲーム"} <= events  # not …進出, not cut before ゲーム
