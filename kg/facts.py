@@ -311,7 +311,9 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     passive = any(a.lemma in _PASSIVE or a.norm in ("れ", "られ") for a in view.aux(pred))
     roles: list[tuple[str, str]] = []
     explicit_agent = False
-    args = [c for c in view.children(pred) if c.bunsetu_head and c.pos in ("NOUN", "PROPN", "PRON", "NUM")]
+    # (芥川賞を|受賞した: the tagger may put the object in the predicate's own phrase)
+    args = [c for c in view.children(pred) if c.pos in ("NOUN", "PROPN", "PRON", "NUM") and (
+        c.bunsetu_head or c.dep in ("obj", "nsubj", "obl") and view.bunsetu(c) == view.bunsetu(pred))]
     for c in list(args):  # 「…」と: a を-object the parser hung on the quoted noun belongs here
         if particles(view.sent, c)[:1] == ["と"]:
             args += [g for g in view.children(c) if g.bunsetu_head and particles(view.sent, g)[:1] == ["を"]]

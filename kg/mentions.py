@@ -860,9 +860,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 if lex.is_office(title):
                     out.append(_position_after(sent, b, end, title, lex))
                 continue
-        elif cls == "Position" and b - a >= 2 and toks[b - 1].norm in lex.award_heads \
+        elif (cls == "Position" and b - a >= 2 and toks[b - 1].norm in lex.award_heads
+              or cls == "Event" and toks[b - 1].norm.endswith(tuple(lex.award_heads))) \
                 and not any(is_name_token(x) for x in toks[a:b]):
-            out.append(make(sent, a, b, "Award", "ner"))  # 国際長編映画賞 read as an office
+            # 国際長編映画賞 read as an office, 第170回芥川賞 as a conference: an award
+            out.append(make(sent, a, b, "Award", "ner"))
             continue
         elif cls == "Position":
             title = next((span_text[i:] for i in range(len(span_text)) if span_text[i:] in lex.titles), None)

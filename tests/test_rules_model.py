@@ -143,6 +143,8 @@ SNIPPETS = {
     "league_games": "バスケットボール男子Ｖリーグ１部（Ｖ１）の札幌ベアーズは２日、ホームでサンダーホークス戦に臨んだ。"
                     "札幌ベアーズがグリーンファルコンズを８０―７５で破り、Ｖ１プレーオフ進出を決めた。"
                     "主将は１月のＶリーグオールスターゲームにも出場した。",
+    "literary_prize": "作家の山村静香さんが、小説「海の記憶」で第１７０回芥川賞を受賞した。",
+    "company_after_kaisha": "東和物産は、米国の物流会社ノースウィンド・ロジスティクスを買収すると発表した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -1032,3 +1034,16 @@ def test_a_league_its_division_and_the_teams_a_club_plays(results):
     assert ("SportsTeam", "グリーンファルコンズ") in typed  # the team the club beat
     events = {e.label for e in r.entities if e.cls == "Event"}
     assert {"V1プレーオフ", "Vリーグオールスターゲーム"} <= events  # not …進出, not cut before ゲーム
+
+
+def test_an_award_the_ner_calls_a_conference_and_an_object_inside_the_predicates_phrase(results):
+    r = results["literary_prize"]
+    assert ("Award", "第170回芥川賞") in {(e.cls, e.label) for e in r.entities}  # not an event
+    # 芥川賞を|受賞した: the tagger put the object in the verb's own phrase; it is still what is won
+    assert has(r, "Win", agent="山村静香", theme="第170回芥川賞")
+
+
+def test_a_company_after_kaisha(results):
+    r = results["company_after_kaisha"]
+    assert ("Company", "ノースウィンド・ロジスティクス") in {(e.cls, e.label) for e in r.entities}
+    assert has(r, "Acquisition", agent="東和物産", theme="ノースウィンド・ロジスティクス")
