@@ -57,6 +57,7 @@ class SentenceView:
         for t in self.sent.tokens:
             if t.head != t.i:
                 self.kids.setdefault(t.head, []).append(t.i)
+        self._rehang_clause_subjects()
         depth = 0
         for t in self.sent.tokens:
             if t.norm in _QUOTE_CLOSE:
@@ -65,6 +66,28 @@ class SentenceView:
                 self.in_quote.add(t.i)
             if t.norm in _QUOTE_OPEN:
                 depth += 1
+
+    def _rehang_clause_subjects(self) -> None:
+        """Xは、Yが…に昇格する人事を発表した: the parser may hang Yが on the verb of the whole sentence,
+        which has its topic already; Yが is the subject of the clause that describes that verb's
+        object (it comes before it, and the clause has no subject of its own)."""
+        toks = self.sent.tokens
+        for root, kids in list(self.kids.items()):
+            if toks[root].pos != "VERB":
+                continue
+            marks = {c: particles(self.sent, toks[c])[-1:] for c in kids if toks[c].bunsetu_head}
+            topic = [c for c in marks if toks[c].pos in ("NOUN", "PROPN", "PRON") and particles(self.sent, toks[c]) == ["は"]]
+            for c in [c for c, m in marks.items() if m == ["が"]]:
+                if not topic or min(topic) > c:
+                    continue
+                clause = next((v for v in toks[c + 1:root] if v.pos == "VERB" and v.dep == "acl"
+                               and v.head in kids and toks[v.head].dep == "obj"
+                               and not any(particles(self.sent, toks[g])[-1:] in (["が"], ["は"])
+                                           for g in self.kids.get(v.i, []))), None)
+                if clause is not None:
+                    kids.remove(c)
+                    self.kids.setdefault(clause.i, []).append(c)
+                    self.kids[clause.i].sort()
 
     @property
     def toks(self) -> tuple[Token, ...]:
@@ -480,10 +503,13 @@ def _announced_future(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
     """…を買収すると発表した: a clause in the non-past, quoted by a verb of saying, is what is planned."""
     if any(a.norm in ("た", "だ") or a.lemma in ("た",) for a in view.aux(pred)):
         return False
+    head = view.toks[pred.head]
+    if pred.dep == "acl" and head.dep == "obj" and head.head != head.i and head.norm not in lex.formal_nouns and \
+            view.toks[head.head].lemma in lex.announcing_verbs and pred.i not in view.in_quote:
+        return True  # …が社長に昇格する人事を発表した: the non-past clause of what is announced
     b = view.bunsetu(pred)[1]
     if b >= len(view.toks) or view.toks[b - 1].norm != "と":
         return False
-    head = view.toks[pred.head]
     return head.i != pred.i and head.lemma in lex.announcing_verbs and pred.i not in view.in_quote
 
 

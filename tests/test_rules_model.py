@@ -145,6 +145,8 @@ SNIPPETS = {
                     "主将は１月のＶリーグオールスターゲームにも出場した。",
     "literary_prize": "作家の山村静香さんが、小説「海の記憶」で第１７０回芥川賞を受賞した。",
     "company_after_kaisha": "東和物産は、米国の物流会社ノースウィンド・ロジスティクスを買収すると発表した。",
+    "planned_direction": "政府関係者によりますと、北村首相は来月、インドを訪問する方向で調整しています。",
+    "announced_promotion": "東和自動車は８日、佐藤健一副社長（５８）が４月１日付で社長に昇格する人事を発表した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -1047,3 +1049,19 @@ def test_a_company_after_kaisha(results):
     r = results["company_after_kaisha"]
     assert ("Company", "ノースウィンド・ロジスティクス") in {(e.cls, e.label) for e in r.entities}
     assert has(r, "Acquisition", agent="東和物産", theme="ノースウィンド・ロジスティクス")
+
+
+def test_a_clause_before_houkou_is_the_topics_plan(results):
+    r = results["planned_direction"]
+    # …を訪問する方向で調整している: planned, by the topic
+    assert any(f.cls == "Visit" and f.modality == "Planned" for f in r.facts)
+    assert has(r, "Visit", agent="北村", location="インド") and has(r, "Planning", agent="北村")
+
+
+def test_the_subject_the_parser_hung_on_the_announcing_verb_belongs_to_the_clause(results):
+    r = results["announced_promotion"]
+    # 東和自動車は、佐藤副社長が…昇格する人事を発表した: the company announces, the person is promoted
+    assert has(r, "Statement", agent="東和自動車") and not has(r, "Statement", agent="佐藤健一")
+    assert has(r, "Appointment", agent="佐藤健一", position="社長")
+    # the non-past clause of what is announced is planned
+    assert any(f.cls == "Appointment" and f.modality == "Planned" for f in r.facts)
