@@ -1344,8 +1344,10 @@ def _agreement_phrase(sent: Sentence, head: Token, lex: Lexicon) -> tuple[int, i
     # about (…に関する, …の) makes it a document of its own
     by_light = head.head != head.i and gov.lemma in lex.light_verbs and head.dep == "obj" \
         and lex.predicates.get(head.norm) in ("Accord", "Signing")
-    # (…を共同で開発する契約を結んだ: a relative clause says what the contract is for)
-    allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate or by_light else set())
+    # (…を共同で開発する契約を結んだ: a relative clause on the contract itself says what it is for; one
+    # on a word before it, 工場を運営する|合弁会社の設立に関する契約, is not part of the name)
+    own_clause = by_light and any(t.head == head.i and t.dep == "acl" for t in toks if t.i < head.i)
+    allowed = _NP_DEPS | (_CLAUSE_DEPS if by_predicate or own_clause else {"fixed"} if by_light else set())
     span = phrase(sent, head, allowed)
     if span is not None:
         # …メーカー、ボルタリス・エナジーと契約を結んだ: the partner with と is not part of the document

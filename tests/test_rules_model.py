@@ -147,6 +147,7 @@ SNIPPETS = {
     "company_after_kaisha": "東和物産は、米国の物流会社ノースウィンド・ロジスティクスを買収すると発表した。",
     "planned_direction": "政府関係者によりますと、北村首相は来月、インドを訪問する方向で調整しています。",
     "announced_promotion": "東和自動車は８日、佐藤健一副社長（５８）が４月１日付で社長に昇格する人事を発表した。",
+    "nested_clause_contract": "大和電機と東和商事は同日、工場を運営する合弁会社の設立に関する契約を結んだ。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -1065,3 +1066,8 @@ def test_the_subject_the_parser_hung_on_the_announcing_verb_belongs_to_the_claus
     assert has(r, "Appointment", agent="佐藤健一", position="社長")
     # the non-past clause of what is announced is planned
     assert any(f.cls == "Appointment" and f.modality == "Planned" for f in r.facts)
+
+
+def test_a_clause_on_a_word_before_the_contract_is_not_part_of_its_name(results):
+    r = results["nested_clause_contract"]
+    assert [e.label for e in r.entities if e.cls == "Agreement"] == ["合弁会社の設立に関する契約"]
