@@ -389,7 +389,8 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 continue
             role = "theme" if cls in ("Attendance",) else role
         if role == "agent":
-            keys = [k for k in keys if view.is_agent(k)]
+            # (台風15号は鹿児島県に上陸した: what happens is the subject of an incident)
+            keys = [k for k in keys if view.is_agent(k) or cls == "Incident" and view.classes.get(k) == "Disaster"]
             if not keys:
                 continue
             explicit_agent = True
@@ -642,6 +643,12 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
     roles = list(frame.roles)
     rule = frame.rule
     confidence = 0.8
+    if frame.cls == "Incident" and not any(r == "agent" for r, _ in roles):
+        # 気象庁によると、台風15号は…に上陸した: the disaster the sentence names before the verb
+        disasters = [(m, k) for m, k in view.pairs if view.classes.get(k) == "Disaster" and m.tok_end <= pred.i]
+        if disasters:
+            roles.insert(0, ("agent", max(disasters, key=lambda p: p[0].tok_end)[1]))
+            rule, confidence = rule + "+disaster", 0.6
     if not any(r == "agent" for r, _ in roles):
         inherited = None
         stance = _stance_parent(view, pred, lex)

@@ -148,6 +148,7 @@ SNIPPETS = {
     "planned_direction": "政府関係者によりますと、北村首相は来月、インドを訪問する方向で調整しています。",
     "announced_promotion": "東和自動車は８日、佐藤健一副社長（５８）が４月１日付で社長に昇格する人事を発表した。",
     "nested_clause_contract": "大和電機と東和商事は同日、工場を運営する合弁会社の設立に関する契約を結んだ。",
+    "typhoon_landfall": "気象庁によると、台風１５号は５日午後、鹿児島県に上陸した。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -1071,3 +1072,10 @@ def test_the_subject_the_parser_hung_on_the_announcing_verb_belongs_to_the_claus
 def test_a_clause_on_a_word_before_the_contract_is_not_part_of_its_name(results):
     r = results["nested_clause_contract"]
     assert [e.label for e in r.entities if e.cls == "Agreement"] == ["合弁会社の設立に関する契約"]
+
+
+def test_a_disaster_is_the_subject_of_an_incident(results):
+    r = results["typhoon_landfall"]
+    # 台風15号は…鹿児島県に上陸した: the typhoon (no agent of the usual kinds) makes landfall there
+    assert has(r, "Incident", agent="台風15号", location="鹿児島県")
+    assert any(f.cls == "Incident" and f.modality == "Reported" for f in r.facts)  # 気象庁によると
