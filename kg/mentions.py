@@ -753,7 +753,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     # 衆院選, 夏場所: one word whose ending makes it an event (the NER: a person, or nothing)
     for t in toks:
         end = next((x for x in lex.event_suffixes if t.norm.endswith(x) and len(t.norm) >= 3), None)
-        if end and t.pos in ("NOUN", "PROPN") and t.i not in claimed and \
+        # 第57回|衆院選: an edition number before it names the same event (the NER span below)
+        edition = any(e.end == t.i + 1 and e.start == t.i - 3 and toks[e.start].norm == "第" and
+                      toks[t.i - 2].pos == "NUM" and toks[t.i - 1].norm == "回" for e in sent.ents)
+        if end and t.pos in ("NOUN", "PROPN") and t.i not in claimed and not edition and \
                 not any(t.norm.endswith(w) for w in lex.not_events):
             out.append(make(sent, t.i, t.i + 1, "Event", "event-word"))
             if not any(e.start <= t.i < e.end and e.end - e.start > 1 for e in sent.ents):

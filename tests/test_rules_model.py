@@ -149,6 +149,7 @@ SNIPPETS = {
     "announced_promotion": "東和自動車は８日、佐藤健一副社長（５８）が４月１日付で社長に昇格する人事を発表した。",
     "nested_clause_contract": "大和電機と東和商事は同日、工場を運営する合弁会社の設立に関する契約を結んだ。",
     "typhoon_landfall": "気象庁によると、台風１５号は５日午後、鹿児島県に上陸した。",
+    "numbered_election": "第５７回衆院選は２７日に投開票された。",
     "club_news": "【松本】バスケットボール男子の松本ブレイジングイーグルスは２日、今季限りで退任する山田健ヘッドコーチの"
                  "後任に、アシスタントコーチの川村翔太氏が昇格すると発表した。Ｂ２の上田ライジングホークスは１９日、新しいコーチを発表した。",
     "exhibition": "「北の光と海の画家展」が５日、札幌市の北斗美術館で開幕した。画家は１９１０年の第３回北方美術展に出品した。"
@@ -1079,3 +1080,8 @@ def test_a_disaster_is_the_subject_of_an_incident(results):
     # 台風15号は…鹿児島県に上陸した: the typhoon (no agent of the usual kinds) makes landfall there
     assert has(r, "Incident", agent="台風15号", location="鹿児島県")
     assert any(f.cls == "Incident" and f.modality == "Reported" for f in r.facts)  # 気象庁によると
+
+
+def test_an_election_with_its_edition_number_is_one_event(results):
+    r = results["numbered_election"]
+    assert [e.label for e in r.entities if e.cls == "Event"] == ["第57回衆院選"]  # not 衆院選 as well
