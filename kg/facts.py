@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from .dates import parse_amount, parse_time, resolve_date, resolve_range, with_time
 from .entities import entity_key, link, load_gazetteer
 from .lexicon import DATA, Lexicon, _rows, load_lexicon
-from .mentions import _skip_reading, gift_items, is_name_token, nfkc, ordinal_before, particles
+from .mentions import _skip_reading, gift_items, is_name_token, nfkc, particles, with_ordinal
 from .types import DateValue, Entity, Fact, Mention, NamedSpan, Sentence, Token
 
 AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
@@ -109,12 +109,13 @@ class SentenceView:
         inside = [(m, k) for m, k in self.pairs
                   if (m.tok_start < b and m.tok_end > a) or m.tok_end - 1 == head.i]
         first = next((t for t in self.toks[a:b] if t.pos != "PUNCT"), self.toks[a])
+        titled = first.norm in load_lexicon().titles  # the phrase opens with a title or 氏
         if any(self.classes.get(k) == "Position" and m.tok_start == a for m, k in inside) or \
-                (first.norm in load_lexicon().titles and not any(self.classes.get(k) == "Person" for _, k in inside)):
+                (titled and not any(self.classes.get(k) == "Person" for _, k in inside)):
             # 山下健太|飛行士が: the parser put the name and its title in two phrases
             # (崔美羅（チェ・ミラ）|報道官が, 王振宇（ワン・ジェンユー）|氏は: with its reading between)
-            inside += [(m, k) for m, k in self.pairs if self.classes.get(k) == "Person"
-                       and (m.title or first.norm in load_lexicon().titles) and (m.tok_end in (a, first.i) or _skip_reading(self.toks, m.tok_end) in (a, first.i))]
+            inside += [(m, k) for m, k in self.pairs if self.classes.get(k) == "Person" and (m.title or titled)
+                       and (m.tok_end in (a, first.i) or _skip_reading(self.toks, m.tok_end) in (a, first.i))]
         if not inside:
             return []
         # X（Y）は: what the parentheses add (a place, a reading, an affiliation) is not the argument
@@ -496,8 +497,7 @@ def _future_main_clause(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
     the future on it."""
     if pred.head != pred.i or pred.i in view.in_quote or any(a.norm in ("た", "だ") for a in view.aux(pred)):
         return False
-    return any(c.norm in lex.future_words for c in view.children(pred)) or \
-        any(t.norm in lex.future_words and t.head == pred.i for t in view.toks)
+    return any(t.norm in lex.future_words and t.head == pred.i for t in view.toks)
 
 
 def _announced_future(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
@@ -987,9 +987,8 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 if joined in lex.titles:
                     longest, a = joined, i
             word = longest
-            if word and ordinal_before(toks, a):
-                word, a = f"第{toks[a - 1].norm}{word}", a - 2  # 第1次官の金氏
-            if word and lex.is_office(word.lstrip("第0123456789")):
+            if word and lex.is_office(word):
+                a, word = with_ordinal(toks, a, word)  # 第1次官の金氏
                 title = word
                 entry = link(word, "Position", load_gazetteer())
                 position = f"wd:{entry.qid}" if entry else entity_key("Position", word)
@@ -1216,13 +1215,10 @@ def _relational_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str]) -
 def _leavers_before(view: SentenceView, t: Token, lex: Lexicon) -> list[str]:
     """The persons who are the subject of a verb of leaving an office (退任, 辞任) before token t, or
     whose leaving a noun names (朴長官の辞表を受理し)."""
-    verbs = [k for v in view.toks[:t.i] if v.pos == "VERB" and lex.predicates.get(v.lemma) == "Resignation"
-             for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & {"が", "は"}
-             for k in view.keys_at(c) if view.classes.get(k) == "Person"]
-    nouns = [k for n in view.toks[:t.i] if n.pos == "NOUN" and lex.predicates.get(n.lemma) == "Resignation"
-             for c in view.children(n) if c.bunsetu_head and particles(view.sent, c)[-1:] == ["の"]
-             for k in view.keys_at(c) if view.classes.get(k) == "Person"]
-    return verbs + nouns
+    marks = {"VERB": {"が", "は"}, "NOUN": {"の"}}  # who leaves: the verb's subject, the noun's の-owner
+    return [k for v in view.toks[:t.i] if v.pos in marks and lex.predicates.get(v.lemma) == "Resignation"
+            for c in view.children(v) if c.bunsetu_head and set(particles(view.sent, c)[-1:]) & marks[v.pos]
+            for k in view.keys_at(c) if view.classes.get(k) == "Person"]
 
 
 def _successor_takes_the_post(view: SentenceView, facts: list[Fact]) -> list[Fact]:

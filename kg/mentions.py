@@ -153,9 +153,12 @@ def _title_start(toks: tuple[Token, ...], k: int, end: int, lex: Lexicon) -> int
     return k
 
 
-def ordinal_before(toks: Sequence[Token], k: int) -> bool:
-    """第|1 right before token k (第1次官, 第2副首相)."""
-    return k >= 2 and toks[k - 2].norm == "第" and toks[k - 1].pos == "NUM"
+def with_ordinal(toks: Sequence[Token], k: int, title: str) -> tuple[int, str]:
+    """An office whose word starts at token k, with the ordinal 第|1 right before it when there is
+    one (第1次官, 第2副首相): its first token and its name."""
+    if k >= 2 and toks[k - 2].norm == "第" and toks[k - 1].pos == "NUM":
+        return k - 2, f"第{toks[k - 1].norm}{title}"
+    return k, title
 
 
 def _nominal_run_left(toks: tuple[Token, ...], end: int) -> int:
@@ -754,8 +757,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     for t in toks:
         end = next((x for x in lex.event_suffixes if t.norm.endswith(x) and len(t.norm) >= 3), None)
         # 第57回|衆院選: an edition number before it names the same event (the NER span below)
-        edition = any(e.end == t.i + 1 and e.start == t.i - 3 and toks[e.start].norm == "第" and
-                      toks[t.i - 2].pos == "NUM" and toks[t.i - 1].norm == "回" for e in sent.ents)
+        edition = end is not None and any(e.end == t.i + 1 and e.start == t.i - 3 and toks[e.start].norm == "第"
+                                          and toks[t.i - 2].pos == "NUM" and toks[t.i - 1].norm == "回"
+                                          for e in sent.ents)
         if end and t.pos in ("NOUN", "PROPN") and t.i not in claimed and not edition and \
                 not any(t.norm.endswith(w) for w in lex.not_events):
             out.append(make(sent, t.i, t.i + 1, "Event", "event-word"))
@@ -877,9 +881,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                                 title=title if title and lex.is_title(title) else None, written_end=b))
                 a = names[-1] + 1
             if title and lex.is_office(title) and a < b:
-                start = _title_start(toks, a, b, lex)
-                if ordinal_before(toks, start):  # 第1次官: the ordinal is part of the office's name
-                    start, title = start - 2, f"第{toks[start - 1].norm}{title}"
+                # (第1次官: the ordinal is part of the office's name)
+                start, title = with_ordinal(toks, _title_start(toks, a, b, lex), title)
                 out.append(make(sent, start, b, "Position", "ner", label=title))
             continue
         elif cls in NAME_CLASSES or cls in ("Product", "Artifact"):
@@ -946,6 +949,7 @@ def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Ment
     (…がブルージェイズを破った)."""
     toks = sent.tokens
     taken = {i for m in found for i in range(m.tok_start, m.tok_end) if m.cls not in ("Event",)}
+    children = _children(sent)
     out = []
 
     def katakana_run(j: int) -> int:
@@ -974,7 +978,7 @@ def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Ment
             if a < t.i:
                 out.append(make(sent, a, t.i, "SportsTeam", "opponent"))
         if t.pos == "VERB" and t.lemma in lex.contest_verbs:
-            kids = [c for c in toks if c.head == t.i and c.i != t.i]
+            kids = [toks[i] for i in children.get(t.i, [])]
             subject = [c for c in kids if particles(sent, c)[-1:] in (["が"], ["は"])]
             clubs = any(m.cls in ("SportsTeam", "Company", "Organization", "Country") and m.tok_end - 1 == c.i
                         for c in subject for m in found)  # (the NER often reads a club as a company)
@@ -1011,20 +1015,21 @@ def _offices_held(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Me
     office, title list or not (the nouns compounded into it, no name among them)."""
     toks = sent.tokens
     taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    kids = _children(sent)
     out = []
     for v in toks:
         if v.pos != "VERB" or lex.predicates.get(v.lemma) != "PositionHolding":
             continue
-        for n in toks[:v.i]:
-            if n.head != v.i or n.dep != "obj" or n.pos != "NOUN" or n.i in taken \
+        for n in (toks[i] for i in kids.get(v.i, []) if i < v.i):
+            if n.dep != "obj" or n.pos != "NOUN" or n.i in taken \
                     or n.i + 1 >= len(toks) or toks[n.i + 1].norm != "を":
                 continue
+            if n.tag.endswith("サ変可能") and n.norm not in lex.titles:
+                continue  # 主演とプロデュースを務めた: an activity, not an office
             a = n.i
             while a > 0 and toks[a - 1].dep == "compound" and toks[a - 1].head in range(a, n.i + 1) \
                     and toks[a - 1].pos == "NOUN" and (a - 1) not in taken:
                 a -= 1
-            if n.tag.endswith("サ変可能") and n.norm not in lex.titles:
-                continue  # 主演とプロデュースを務めた: an activity, not an office
             if not any(is_name_token(x) or is_proper(x) for x in toks[a:n.i + 1]) and \
                     len("".join(x.norm for x in toks[a:n.i + 1])) >= 2:
                 out.append(make(sent, a, n.i + 1, "Position", "office-held"))
