@@ -180,6 +180,12 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
         head, dot, rest = name.rpartition("・")
         if dot and head in orgs and rest in lex.suffixes:
             short.setdefault(head, name)
+    # 日田 → 日田市: a place written again without its 市, 県 or 地方, when only one place fits
+    places = {label for label, c in cls_of.items() if c == "Place"}
+    for name in places:
+        longer = [p for p in places if p.startswith(name) and p[len(name):] in lex.short_place_suffixes]
+        if len(longer) == 1:
+            short.setdefault(name, longer[0])
     for m in named:
         label = persons.get(m.label, m.label) if m.cls == "Person" else m.label
         label = short.get(label, label)

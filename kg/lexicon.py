@@ -66,6 +66,7 @@ class Lexicon:
     not_name_suffixes: frozenset[str]
     plan_nouns: frozenset[str]
     place_links: frozenset[str]
+    short_place_suffixes: frozenset[str]
     formal_nouns: frozenset[str]
     appointing_verbs: frozenset[str]
     part_units: frozenset[str]
@@ -150,7 +151,8 @@ def load_lexicon() -> Lexicon:
                   for r in _rows("anaphora.tsv")}, fact_classes=facts,
         not_name_suffixes=words("not_name_suffixes.txt"),
         plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
-        place_links=words("place_links.txt"), formal_nouns=words("formal_nouns.txt"),
+        place_links=words("place_links.txt"), short_place_suffixes=words("short_place_suffixes.txt"),
+        formal_nouns=words("formal_nouns.txt"),
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),
         speech_nouns=table("speech_nouns.tsv"), expressing_verbs=words("expressing_verbs.txt"),

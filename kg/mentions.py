@@ -789,6 +789,19 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, b - 1, b, "Position", "ner", label=last[1:] if fused else last))
             claimed.update(range(a, b))
             continue
+        if cls not in ("Place", "Country") and b - a >= 3 and any(x.norm == "・" for x in toks[a:b]) and all(
+                x.norm == "・" or x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b]) \
+                and not any(i in claimed for i in range(a, b)):
+            # ドイツ・ベルリン read as an earthquake: place names joined by ・ are places (kg.facts links them)
+            start = a
+            for i in range(a, b + 1):
+                if i == b or toks[i].norm == "・":
+                    if i > start:
+                        one_country = i == start + 1 and toks[start].tag.startswith("名詞-固有名詞-地名-国")
+                        out.append(make(sent, start, i, "Country" if one_country else "Place", "ner-split"))
+                    start = i + 1
+            claimed.update(range(a, b))
+            continue
         if a == 1 and toks[0].norm == "【" and b < len(toks) and toks[b].norm == "】":
             cls = "Place"  # 【上田】: a dateline names where the story is from
         if cls == "Person" and b - a >= 3 and toks[a].tag.endswith("人名-姓") \
@@ -797,8 +810,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             cls = "SportsTeam"
         if cls == "SportsTeam" and b - a > 1 and toks[b - 1].norm in lex.school_suffixes:
             cls = "Organization"  # 上田西|高 read as a team: a school
-        if cls == "Person" and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:b] if is_proper(x)) \
-                and any(is_proper(x) for x in toks[a:b]) and not _title_after(toks, b, lex)[1]:
+        named = b
+        while named - a > 1 and toks[named - 1].norm in lex.place_links:
+            named -= 1  # 秋田市|内: a word for inside or around names no one
+        if cls == "Person" and all(x.tag.startswith("名詞-固有名詞-地名") for x in toks[a:named] if is_proper(x)) \
+                and any(is_proper(x) for x in toks[a:named]) and not _title_after(toks, b, lex)[1]:
             cls = "Place"  # 南米パラグアイ tagged as a person: only place names and no title
         while b - a > 1 and toks[b - 1].tag.startswith("名詞-普通名詞-副詞可能") and not toks[b - 1].norm.endswith(
                 tuple(lex.event_heads)):
@@ -907,6 +923,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 and toks[a].norm.endswith(("州", "県")) and len(toks[a].norm) > 1 \
                 and all(is_katakana(x) or x.tag.startswith("名詞-固有名詞-地名") for x in toks[a + 1:b]):
             cls = "Place"  # オハイオ州(コロンバス) read as a school: a state (then a city in it)
+        if cls == "Place" and b - a >= 2 and len(toks[b - 1].norm) == 2 and toks[b - 1].norm[1] in lex.place_links \
+                and toks[b - 1].norm[0] in _ADMIN_SUFFIXES and toks[b - 2].tag.startswith("名詞-固有名詞-地名"):
+            # 大阪|府内 as one word: the prefecture, not the area inside it
+            out.append(make(sent, a, b, cls, "ner", label=nfkc(surface(sent, a, b)[2])[:-1]))
+            continue
         if cls == "Place":
             parts = _split_place(toks, a, b)
             if len(parts) > 1:  # 岩手県大船渡市 → 岩手県 + 大船渡市 (kg.facts links them)

@@ -162,6 +162,9 @@ SNIPPETS = {
     "descriptor_not_event": "自動車メーカーの北斗モーターズは、きょう、山岸隆社長が退任すると発表しました。",
     "located_at": "研究チームは茨城県つくば市にある物質材料研究機構で実験した。北斗電機は札幌市に本社を置く。"
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
+    "dotted_places": "北斗電機はドイツ・ベルリンで開かれた国際見本市に出展した。",
+    "inside_the_city": "秋田市内の小学校で避難訓練が行われた。大阪府内全域で停電が続いた。",
+    "place_written_short": "大雨で南山市の川が氾濫した。南山では住宅３０棟が浸水した。",
 }
 
 
@@ -1085,3 +1088,24 @@ def test_a_disaster_is_the_subject_of_an_incident(results):
 def test_an_election_with_its_edition_number_is_one_event(results):
     r = results["numbered_election"]
     assert [e.label for e in r.entities if e.cls == "Event"] == ["第57回衆院選"]  # not 衆院選 as well
+
+
+def test_place_names_joined_by_a_dot_are_places_whatever_the_ner_says(results):
+    r = results["dotted_places"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # the NER reads ドイツ・ベルリン as an earthquake: a country and a city in it
+    assert {("Country", "ドイツ"), ("Place", "ベルリン")} <= kinds
+    assert not any(e.cls == "Disaster" for e in r.entities)
+    assert has(r, "Containment", agent="ベルリン", location="ドイツ")
+
+
+def test_the_word_for_inside_is_not_part_of_a_place(results):
+    r = results["inside_the_city"]
+    places = {(e.cls, e.label) for e in r.entities if e.cls in ("Place", "Person")}
+    assert places == {("Place", "秋田市"), ("Place", "大阪府")}  # not a person 秋田市内, not 大阪府内
+
+
+def test_a_place_written_again_without_its_shi_is_the_same_place(results):
+    r = results["place_written_short"]
+    places = [e for e in r.entities if e.cls == "Place"]
+    assert [e.label for e in places] == ["南山市"] and "南山" in places[0].alt_labels
