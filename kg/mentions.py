@@ -292,7 +292,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             dateline = a == 1 and toks[0].norm == "【" and k < len(toks) and toks[k].norm == "】"
             # 上田|ライジング|ホークス read as a person: a surname and katakana words are a team's name
             team = span.end - k >= 2 and all(is_katakana(x) and "人名" not in x.tag for x in toks[k:span.end])
-            if dateline or team:
+            # 西山|大 read as a person: a name and a word for a school are the school (the NER spans below)
+            school = span.end == k + 1 and toks[k].norm in lex.school_suffixes and not is_name_token(toks[k])
+            if dateline or team or school:
                 ner_person = False  # 【上田】: a dateline names a place (the NER spans below say which)
         if title or ner_person:
             rule = "name+title" if title else "title+name" if office_before else "ner"
@@ -769,6 +771,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     # NER spans
     for e in sent.ents:
         cls = lex.ene.get(e.label)
+        if cls in (None, "Person") and e.end - e.start > 1 and toks[e.end - 1].norm in lex.school_suffixes \
+                and not is_name_token(toks[e.end - 1]):
+            cls = "Organization"  # 青山学院|大 read as an event of no kind, 西山|大 as a person: a school
         if cls is None:
             continue
         a, b = e.start, e.end

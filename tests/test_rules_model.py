@@ -164,6 +164,8 @@ SNIPPETS = {
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
     "dotted_places": "北斗電機はドイツ・ベルリンで開かれた国際見本市に出展した。",
     "inside_the_city": "秋田市内の小学校で避難訓練が行われた。大阪府内全域で停電が続いた。",
+    "more_event_heads": "第３回南山マラソンには約８千人が参加した。南山雪まつりは４日に始まった。",
+    "school_misread": "北斗駅伝で東和学院大が優勝した。西山大は２位だった。",
     "place_written_short": "大雨で南山市の川が氾濫した。南山では住宅３０棟が浸水した。",
 }
 
@@ -1109,3 +1111,17 @@ def test_a_place_written_again_without_its_shi_is_the_same_place(results):
     r = results["place_written_short"]
     places = [e for e in r.entities if e.cls == "Place"]
     assert [e.label for e in places] == ["南山市"] and "南山" in places[0].alt_labels
+
+
+def test_marathons_relays_and_festivals_are_events(results):
+    events = {e.label for e in results["more_event_heads"].entities if e.cls == "Event"}
+    assert events == {"第3回南山マラソン", "南山雪まつり"}
+    assert {e.label for e in results["school_misread"].entities if e.cls == "Event"} == {"北斗駅伝"}
+
+
+def test_a_name_and_a_word_for_a_school_is_a_school(results):
+    r = results["school_misread"]
+    # 東和学院大 is read as an event of no kind, 西山大 as a person: both are schools
+    assert {(e.cls, e.label) for e in r.entities if e.cls != "Event"} == {
+        ("Organization", "東和学院大"), ("Organization", "西山大")}
+    assert has(r, "Win", agent="東和学院大")
