@@ -305,8 +305,10 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     cls = lex.predicates.get(lemma)
     rule = "predicate"
     extra_from: Token | None = None
-    if (cls is None or lemma in lex.light_verbs) and (expressed := _expresses(view, pred, lex)):
-        # 感謝を口にした, …を目指す考えを示した: what is expressed makes it a statement (理解を示した: support)
+    expressed = _expresses(view, pred, lex) if cls in (None, "Statement") or lemma in lex.light_verbs else None
+    if expressed and (cls is None or lemma in lex.light_verbs or expressed[1] != "Statement"):
+        # 感謝を口にした, …を目指す考えを示した: what is expressed makes it a statement (理解を示した: support);
+        # a verb that states by itself says what kind when its object does (支持を表明した: support)
         (lemma, cls), rule = expressed, "stance-statement"
     elif lemma in lex.light_verbs:
         nouns = [c for c in view.children(pred) if c.pos in ("NOUN", "PROPN") and c.bunsetu_head
@@ -379,8 +381,14 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
             elif particle == "から" or (particle in ("に", "によって", "により") and not has_source):
                 role = "agent"
         keys = _unique(view.keys_at(arg) + [k for member in _list_members(view, arg) for k in view.keys_at(member)])
+        if not keys and role == "agent" and arg.norm in lex.spokesperson_nouns:
+            # 経済産業省の|幹部は: one who speaks for the ministry, unnamed; the ministry says it
+            keys = [k for c in view.children(arg) if c.bunsetu_head and particles(view.sent, c)[-1:] == ["の"]
+                    for k in view.keys_at(c) if view.classes.get(k) in ORG_CLASSES]
         if not keys:
             continue
+        if passive and role == "agent" and particle == "に" and all(view.classes.get(k) in PLACES for k in keys):
+            role = "location"  # 町には自衛隊が派遣された: a place in に is where, not by whom
         if role == "organization":  # エンゼルスから移籍: only an organisation is one to belong to
             keys = [k for k in keys if view.classes.get(k) in ORG_CLASSES or (rule == "schooling" and k in schools)]
             if not keys:

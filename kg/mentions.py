@@ -407,13 +407,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if not (t.norm in lex.company_descriptors or part_link) or t.i + 1 >= len(toks):
             continue
         j = k = t.i + (2 if part_link else 1)
-        if not part_link and j + 1 < len(toks) and toks[j].norm == "、" and is_katakana(toks[j + 1]):
+        if not part_link and j + 1 < len(toks) and toks[j].norm == "、" and (is_katakana(toks[j + 1]) or is_proper(
+                toks[j + 1]) and not toks[j + 1].tag.startswith("名詞-固有名詞-地名-国")):
             j = k = j + 1  # 電池メーカー、ボルタリス・エナジー: the name set off by a comma
         while k < len(toks) and (is_katakana(toks[k]) or is_proper(toks[k]) or is_acronym(toks[k]) or
                                  (toks[k].norm in ("・", "&", "-") and k > j)):
             k += 1
         while k > j and toks[k - 1].norm in ("・", "&", "-"):
             k -= 1
+        while k > j and not part_link and k < len(toks) and toks[k].tag.startswith("名詞-普通名詞") \
+                and not toks[k].bunsetu_start and toks[k].norm not in lex.trailing_nouns:
+            k += 1  # 部品メーカー、東和|精機: the common words of the name's own phrase belong to it
         whole = not part_link or k >= len(toks) or toks[k].pos not in _NOMINAL  # not 東和|商事
         if k > j and whole and not any(i in claimed or i in person_tokens for i in range(j, k)) and \
                 not any(is_name_token(x) for x in toks[j:k]):
@@ -503,7 +507,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             all(is_katakana(x) or x.norm == "・" for x in run[:-1]) and len("".join(x.norm for x in run[:-1])) >= 3
         # ボルタリス・エナジー: katakana joined by ・ with the suffix word as its last part
         dotted = len(run) > 2 and run[-2].norm == "・" and _dotted_katakana(run)
-        if suffix and len(run) > 1 and (_has_name(run[:-1], lex) or katakana_name or dotted or
+        if suffix and len(run) > 1 and t.i not in claimed and (_has_name(run[:-1], lex) or katakana_name or dotted or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             dot = next((i for i in range(a, t.i) if toks[i].norm == "・"), None)
             if dot is not None and dot > a and all(toks[i].tag.startswith("名詞-固有名詞-地名") for i in range(a, dot)) \
@@ -687,8 +691,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if not named and len(inside) > 1 and all(re.fullmatch(r"[A-Za-z]+", x.norm) for x in inside):
             claimed.update(range(t.i + 1, close))  # 偉大な合意 (GREAT DEAL): a gloss in English, no name
             continue
-        if short and named and len(inside) == 1 and is_acronym(inside[0]) and \
-                any(is_name_token(x) for x in toks[a:t.i]):
+        if short and named and len(inside) == 1 and is_acronym(inside[0]) and is_name_token(toks[t.i - 1]):
             # 北口榛花（ＪＡＬ）: a person with the organisation they belong to, not its acronym
             out.append(make(sent, a, t.i, "Person", "ner"))
             out.append(make(sent, t.i + 1, close, "Organization", "affiliation"))
@@ -715,6 +718,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, t.i + 1, close, "Place", "name(place)"))
             claimed.update(range(t.i + 1, close))
             continue
+        if short and named and any("".join(x.norm for x in toks[i:t.i]) in lex.titles for i in range(a, t.i)):
+            continue  # …最高経営責任者（ＣＥＯ）: the abbreviation of a title, which the title rules read
         if short and named:
             full = nfkc(surface(sent, a, t.i)[2])
             cls = lex.ene[ner.label] if ner else "Organization"
@@ -913,7 +918,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if not _has_name(run, lex) and not foreign and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
                 continue
         if cls in ("Place", "Country") and b < len(toks) and toks[b].pos == "NOUN" and not toks[b].bunsetu_start \
-                and toks[b].norm in lex.place_suffixes and len(toks[b].norm) > 1 and b + 1 - a >= 2:
+                and toks[b].norm in lex.place_suffixes and (len(toks[b].norm) > 1 or cls == "Place") and b + 1 - a >= 2:
             b, cls = b + 1, "Place"  # 台湾|海峡, 朝鮮|半島 the NER ended early: the strait, not Taiwan
         if e.label == "GOE_Other" and b + 1 < len(toks) and toks[b].norm == "の" and is_name_token(toks[b + 1]):
             cls = "Organization"  # 阪神タイガースの佐藤輝明内野手 read as a building: people belong to it
@@ -1239,7 +1244,8 @@ def dictionary_mentions(sent: Sentence, names: dict[str, str], found: list[Menti
                 hit, text = j + 1, acc
             elif j == i and acc[-1:] in _INSIDE and acc[:-1] in names and len(acc) > 2:
                 hit, text = j + 1, acc[:-1]  # 国会内 written as one word: inside the Diet
-        if hit is None or not any(t.pos in _NOMINAL for t in toks[i:hit]):
+        # (リヴァートン|の tagged an adverb is still the dictionary's noun)
+        if hit is None or not any(t.pos in _NOMINAL or t.tag.startswith("名詞") for t in toks[i:hit]):
             i += 1
             continue
         out.append(make(sent, i, hit, names[text], rule, label=(labels or {}).get(text, text)))

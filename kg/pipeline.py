@@ -32,6 +32,13 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         if m.rule == "acronym" and m.label != nfkc(m.text) and len(m.text) >= 2:
             short[nfkc(m.text)] = m.label
             seen.setdefault(nfkc(m.text), m.cls)
+    # リヴァートン after リヴァートン・モーターズ: a company written again without its class word
+    for label, cls in list(seen.items()):
+        head, dot, rest = label.rpartition("・")
+        if cls in ("Company", "Organization") and dot and len(head) >= 3 and "・" not in head \
+                and lex.suffixes.get(rest) == cls and head not in seen:
+            short[head] = label
+            seen[head] = cls
     # …（G7サミット） names the same thing wherever the NER finds that short name again
     relabel = {(k, seen[k]): v for k, v in short.items()}
     per_sentence = {i: [dataclasses.replace(m, label=relabel[(m.label, m.cls)])
