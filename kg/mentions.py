@@ -588,6 +588,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             heads = lex.event_heads | lex.held_event_heads | lex.disaster_heads
             if needs_head in ("yes", None) and not joined.endswith(tuple(heads)):
                 continue
+            if toks[a].pos == "NUM" and n.i == a + 1:
+                continue  # 9試合が行われた: how many were held, not which one
             if joined in heads and (attending and needs_head is None or joined in lex.disaster_heads):
                 continue  # 大会に出場, 地震が起きた: which one is not said
             if any(i in claimed or i in person_tokens or is_name_token(toks[i]) for i in range(a, n.i + 1)) \
@@ -950,7 +952,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out += _place_names_left(sent, out, claimed, lex)
     out += _place_and_katakana_names(sent, out, claimed)
     out += _offices_held(sent, out, lex)
-    out += _team_names(sent, out, lex)
+    teams = _team_names(sent, out, lex)
+    # (プロ野球の|東和ジャガーズ: the team, not the place the NER read in its name)
+    out = [m for m in out if not (m.rule in ("ner", "ner-split") and any(
+        t.rule in ("sport-team", "league") and t.tok_start < m.tok_end and m.tok_start < t.tok_end
+        for t in teams))] + teams
     out = _acronyms_of_phrases(sent, out)
     out = _local_offices(out)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
@@ -980,6 +986,7 @@ def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Ment
     (…がブルージェイズを破った)."""
     toks = sent.tokens
     taken = {i for m in found for i in range(m.tok_start, m.tok_end) if m.cls not in ("Event",)}
+    strong = {i for m in found for i in range(m.tok_start, m.tok_end) if m.rule not in ("ner", "ner-split")}
     children = _children(sent)
     out = []
 
@@ -1004,6 +1011,19 @@ def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Ment
                         and toks[c + 2].pos == "NUM" and toks[c + 3].norm == ")":
                     out.append(make(sent, c + 1, c + 3, "Organization", "acronym",
                                     label=nfkc(surface(sent, t.i, b + 2)[2])))
+        if t.norm == "の" and t.i > 0 and toks[t.i - 1].norm in lex.sport_words:
+            # プロ野球の|東和|ジャガーズ: after a sport and の, a name with a katakana word is a team
+            b = t.i + 1
+            while b < len(toks) and b not in strong and toks[b].pos in ("NOUN", "PROPN") and (
+                    b == t.i + 1 or not toks[b].bunsetu_start) and toks[b].norm not in lex.titles:
+                b += 1
+            run = toks[t.i + 1:b]
+            if run and run[-1].norm in lex.league_words:
+                out.append(make(sent, t.i + 1, b, "Organization", "league"))  # サッカーの|Ｊ１リーグ
+            elif run and is_katakana(run[-1]) and not any(is_name_token(x) for x in run) \
+                    and not "".join(x.norm for x in run).endswith(tuple(lex.event_heads)) \
+                    and b < len(toks) and toks[b].pos == "ADP":
+                out.append(make(sent, t.i + 1, b, "SportsTeam", "sport-team"))
         if t.norm == "戦" and t.i > 0:  # マーリンズ戦: the game, and the team it is against
             a = katakana_run(t.i - 1)
             if a < t.i:
@@ -1018,6 +1038,14 @@ def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Ment
                     a = katakana_run(c.i)
                     if a <= c.i:
                         out.append(make(sent, a, c.i + 1, "SportsTeam", "opponent"))
+            # 北斗レッズは南山ＦＣに勝ち, 北斗レッズ read as a conference: what beats a team is a team
+            beaten = any(m.cls == "SportsTeam" and m.tok_end - 1 == c.i for c in kids
+                         if particles(sent, c)[:1] in (["を"], ["に"], ["と"]) for m in found)
+            for c in subject if beaten else []:
+                for m in found:
+                    if m.cls == "Event" and m.rule == "ner" and m.tok_end - 1 == c.i and is_katakana(toks[c.i]) \
+                            and not m.label.endswith(tuple(lex.event_heads | lex.held_event_heads)):
+                        out.append(dataclasses.replace(m, cls="SportsTeam", rule="sport-team"))
     return out
 
 

@@ -171,6 +171,8 @@ SNIPPETS = {
                          "「生産を加速させたい」と述べた。北斗電機の広報担当者は、工場を閉鎖すると説明した。",
     "stated_support": "佐藤首相は停戦案への支持を表明した。東和電機は来年度、新工場を建設する予定だ。",
     "passive_destination": "南山町には自衛隊が派遣された。",
+    "club_results": "サッカーのＪ１リーグは１３日、第２９節の９試合が行われ、首位の北斗レッズは南山ＦＣに２－１で勝った。"
+                    "プロ野球の東和ジャガーズは１３日、佐々木亮投手が手術を受けると発表した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -869,7 +871,8 @@ def test_team_names_the_ner_misses_and_a_player_of_a_team(results):
     r = results["team_names"]
     labels = {e.label for e in r.entities}
     assert "鹿島アントラーズ" in labels  # a place, then a katakana name: the NER found neither
-    assert "J1" in labels  # a letter and a number: a name
+    # a letter and a number with リーグ after a sport: the league, whole (not the NER's team J1)
+    assert ("Organization", "J1リーグ") in {(e.cls, e.label) for e in r.entities} and "J1" not in labels
     assert has(r, "Membership", agent="大谷翔平", organization="ドジャース")  # 選手 is a role, not an office
 
 
@@ -1164,3 +1167,14 @@ def test_a_place_in_ni_of_a_passive_is_where_not_by_whom(results):
     r = results["passive_destination"]
     label = {e.key: e.label for e in r.entities}
     assert not any(role == "agent" and label[k] == "南山町" for f in r.facts for role, k in f.roles)
+
+
+def test_teams_after_a_sport_with_fc_and_the_winner_of_a_game(results):
+    r = results["club_results"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # プロ野球の|東和ジャガーズ (read as the place 東和), 南山ＦＣ (read as a theatre), and 北斗レッズ,
+    # read as a conference, which beats a team
+    assert {("SportsTeam", "東和ジャガーズ"), ("SportsTeam", "南山FC"), ("SportsTeam", "北斗レッズ")} <= kinds
+    assert has(r, "Win", agent="北斗レッズ", recipient="南山FC")
+    assert has(r, "Statement", agent="東和ジャガーズ") and not has(r, "Statement", agent="佐々木亮")
+    assert not any(e.cls == "Event" for e in r.entities)  # ９試合: how many, not which
