@@ -1019,9 +1019,10 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 out.append(Fact(cls="PositionHolding", predicate=pm.label, sentence=view.sent.index,
                                 roles=tuple(sorted({("agent", k), ("position", pk)} | {("organization", w) for w in where})),
                                 rule="person(office)", confidence=0.75, article_id=view.sent.article_id))
-        if m.tok_end + 2 < len(toks) and toks[m.tok_end].norm == "(":
-            # 北口榛花（ＪＡＬ）: the organisation in parentheses after a name
-            inside = [(om, ok) for om, ok in view.pairs if om.tok_start == m.tok_end + 1
+        j = m.tok_end + 1 if m.tok_end < len(toks) and toks[m.tok_end].norm in lex.titles else m.tok_end
+        if j + 2 < len(toks) and toks[j].norm == "(":
+            # 北口榛花（ＪＡＬ）, 山口ひかり選手（東和化学）: the organisation in parentheses after a name
+            inside = [(om, ok) for om, ok in view.pairs if om.tok_start == j + 1
                       and om.tok_end < len(toks) and toks[om.tok_end].norm == ")"
                       and view.classes.get(ok) in ORG_CLASSES]
             out.extend(Fact(cls="Membership", predicate="()", sentence=view.sent.index,

@@ -69,6 +69,7 @@ class Lexicon:
     short_place_suffixes: frozenset[str]
     spokesperson_nouns: frozenset[str]
     sport_words: frozenset[str]
+    event_scope_words: frozenset[str]
     formal_nouns: frozenset[str]
     appointing_verbs: frozenset[str]
     part_units: frozenset[str]
@@ -155,6 +156,7 @@ def load_lexicon() -> Lexicon:
         plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
         place_links=words("place_links.txt"), short_place_suffixes=words("short_place_suffixes.txt"),
         spokesperson_nouns=words("spokesperson_nouns.txt"), sport_words=words("sport_words.txt"),
+        event_scope_words=words("event_scope_words.txt"),
         formal_nouns=words("formal_nouns.txt"),
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),

@@ -471,7 +471,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             and toks[t.i + 3].norm == ")"
         # 第1回印象派展: a numbered edition names the event though its words are common ones
         numbered = len(run) >= 4 and run[0].norm == "第" and run[1].pos == "NUM" and run[2].norm == "回"
-        if head_event and not before_acronym and (numbered or _has_name(run[:-1] if len(run) > 1 else [], lex)):
+        scoped = len(run) > 1 and run[0].norm in lex.event_scope_words  # 世界|選手権
+        if head_event and not before_acronym and (numbered or scoped or _has_name(run[:-1] if len(run) > 1 else [], lex)):
             if len(toks[a].norm) == 1 and toks[a].norm in lex.abbreviations and a + 1 < t.i:
                 # 仏カンヌ国際映画祭: the country, then the event
                 out.append(make(sent, a, a + 1, "Country", "abbreviation", label=lex.abbreviations[toks[a].norm]))
@@ -822,6 +823,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             cls = "SportsTeam"
         if cls == "SportsTeam" and b - a > 1 and toks[b - 1].norm in lex.school_suffixes:
             cls = "Organization"  # 上田西|高 read as a team: a school
+        if cls == "Person" and not any(is_name_token(x) for x in toks[a:b]) and "".join(
+                x.norm for x in toks[a:b]).endswith(tuple(lex.event_heads | lex.held_event_heads)):
+            cls = "Event"  # オープン戦 read as a person: no name in it, and an event word ends it
         named = b
         while named - a > 1 and toks[named - 1].norm in lex.place_links:
             named -= 1  # 秋田市|内: a word for inside or around names no one

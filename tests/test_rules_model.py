@@ -173,6 +173,8 @@ SNIPPETS = {
     "passive_destination": "南山町には自衛隊が派遣された。",
     "club_results": "サッカーのＪ１リーグは１３日、第２９節の９試合が行われ、首位の北斗レッズは南山ＦＣに２－１で勝った。"
                     "プロ野球の東和ジャガーズは１３日、佐々木亮投手が手術を受けると発表した。",
+    "medal_at_worlds": "陸上の世界選手権で、女子マラソンの山口ひかり選手（東和化学）が銅メダルを獲得した。"
+                       "プロ野球のオープン戦が始まった。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1178,3 +1180,14 @@ def test_teams_after_a_sport_with_fc_and_the_winner_of_a_game(results):
     assert has(r, "Win", agent="北斗レッズ", recipient="南山FC")
     assert has(r, "Statement", agent="東和ジャガーズ") and not has(r, "Statement", agent="佐々木亮")
     assert not any(e.cls == "Event" for e in r.entities)  # ９試合: how many, not which
+
+
+def test_a_medal_is_an_award_won_at_a_world_championship_by_a_member_of_a_company(results):
+    r = results["medal_at_worlds"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    assert {("Award", "銅メダル"), ("Event", "世界選手権")} <= kinds  # 世界 makes 選手権 a name
+    assert has(r, "Win", agent="山口ひかり", theme="銅メダル")
+    assert has(r, "Attendance", agent="山口ひかり", theme="世界選手権")
+    # 山口ひかり選手（東和化学）: the title between the name and the parentheses
+    assert has(r, "Membership", agent="山口ひかり", organization="東和化学")
+    assert ("Event", "オープン戦") in kinds and not any(e.cls == "Person" and "戦" in e.label for e in r.entities)
