@@ -219,6 +219,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _source_statements(view, lex, facts)
     facts += _venue_facts(view, frames)
     facts += _event_subject_places(view, frames)
+    facts += _disaster_places(view, lex)
     facts += _held_within(view, lex, frames)
     facts += _located_at(view, lex)
     facts += _bodies_set_up(view, lex, facts)
@@ -673,7 +674,9 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
             inherited = None
         elif topic:
             inherited, rule, confidence = topic, rule + "+topic", 0.65
-        elif carried and _is_main_chain(view, pred):
+        elif carried and _is_main_chain(view, pred) and not any(
+                c.pos in ("NOUN", "PROPN", "PRON") and particles(view.sent, c)[:1] == ["が"] for c in view.children(pred)):
+            # (住宅２棟が全壊し: a subject of its own, though no entity, is not the last sentence's topic)
             inherited, rule, confidence = carried, rule + "+previous-topic", 0.5
         if inherited:
             roles = [("agent", k) for k in inherited] + roles
@@ -1472,6 +1475,30 @@ def _event_subject_places(view: SentenceView, frames: dict[int, Frame]) -> list[
                         roles=(("agent", e), ("location", p)), rule="event-subject-place", confidence=0.55,
                         article_id=view.sent.article_id)
                    for e in _unique(events) for p in places[:1] if e != p)
+    return out
+
+
+def _disaster_places(view: SentenceView, lex: Lexicon) -> list[Fact]:
+    """石巻市で火事があった, 宮城県沖を震源とする地震: where a disaster happened, read off the verb of
+    happening it is the subject of (its places in で / に) or off …を震源とする before it."""
+    out = []
+    for m, k in view.pairs:
+        if view.classes.get(k) != "Disaster" or m.tok_end - 1 in view.in_quote:
+            continue
+        t = view.toks[m.tok_end - 1]
+        places = []
+        verb = view.toks[t.head]
+        if verb.lemma in lex.occurrence_verbs and verb.i != t.i and particles(view.sent, t)[:1] in (["が"], ["は"]):
+            places += [p for c in view.children(verb) if c.bunsetu_head and particles(view.sent, c)[:1] in (["で"], ["に"])
+                       for p in view.keys_at(c) if view.classes.get(p) in PLACES]
+        for clause in view.children(t):
+            if clause.dep == "acl" and clause.lemma == "する" and any(
+                    c.norm in lex.origin_nouns and particles(view.sent, c)[:1] == ["と"] for c in view.children(clause)):
+                places += [p for c in view.children(clause) if particles(view.sent, c)[:1] == ["を"]
+                           for p in view.keys_at(c) if view.classes.get(p) in PLACES]
+        out.extend(Fact(cls="Containment", predicate=verb.lemma, sentence=view.sent.index,
+                        roles=(("agent", k), ("location", p)), rule="disaster-place", confidence=0.55,
+                        article_id=view.sent.article_id) for p in _unique(places)[:1] if p != k)
     return out
 
 

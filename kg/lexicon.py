@@ -70,6 +70,9 @@ class Lexicon:
     spokesperson_nouns: frozenset[str]
     sport_words: frozenset[str]
     event_scope_words: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    origin_nouns: frozenset[str]
+    hypothesis_words: frozenset[str]
     formal_nouns: frozenset[str]
     appointing_verbs: frozenset[str]
     part_units: frozenset[str]
@@ -157,6 +160,8 @@ def load_lexicon() -> Lexicon:
         place_links=words("place_links.txt"), short_place_suffixes=words("short_place_suffixes.txt"),
         spokesperson_nouns=words("spokesperson_nouns.txt"), sport_words=words("sport_words.txt"),
         event_scope_words=words("event_scope_words.txt"),
+        occurrence_verbs=words("occurrence_verbs.txt"), origin_nouns=words("origin_nouns.txt"),
+        hypothesis_words=words("hypothesis_words.txt"),
         formal_nouns=words("formal_nouns.txt"),
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),

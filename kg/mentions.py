@@ -294,7 +294,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             team = span.end - k >= 2 and all(is_katakana(x) and "人名" not in x.tag for x in toks[k:span.end])
             # 西山|大 read as a person: a name and a word for a school are the school (the NER spans below)
             school = span.end == k + 1 and toks[k].norm in lex.school_suffixes and not is_name_token(toks[k])
-            if dateline or team or school:
+            # 北原|市 read as a person: a name with a word for a city or town after it is the place
+            town = k < len(toks) and toks[k].norm in _ADMIN_SUFFIXES and not toks[k].bunsetu_start
+            if dateline or team or school or town:
                 ner_person = False  # 【上田】: a dateline names a place (the NER spans below say which)
         if title or ner_person:
             rule = "name+title" if title else "title+name" if office_before else "ner"
@@ -597,7 +599,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                     or joined in lex.not_events or n.norm in lex.titles:
                 continue
             disaster = joined.endswith(tuple(lex.disaster_heads)) and not joined.endswith(tuple(lex.event_heads))
-            out.append(make(sent, a, n.i + 1, "Disaster" if disaster else "Event", "held"))
+            # (山林火災 with no name in it: the article's own, kg.mentions.article_events)
+            rule = "unnamed-event" if disaster and not _has_name(toks[a:n.i + 1], lex) else "held"
+            out.append(make(sent, a, n.i + 1, "Disaster" if disaster else "Event", rule))
             claimed.update(range(a, n.i + 1))
 
     # what is won: the を-object of a win predicate ending in an award word, with the category in
@@ -823,6 +827,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             cls = "SportsTeam"
         if cls == "SportsTeam" and b - a > 1 and toks[b - 1].norm in lex.school_suffixes:
             cls = "Organization"  # 上田西|高 read as a team: a school
+        if cls == "Person" and b < len(toks) and toks[b].norm in _ADMIN_SUFFIXES and not toks[b].bunsetu_start \
+                and b not in claimed:
+            cls, b = "Place", b + 1  # 北原|市 read as a person (the NER stopped before 市)
         if cls == "Person" and not any(is_name_token(x) for x in toks[a:b]) and "".join(
                 x.norm for x in toks[a:b]).endswith(tuple(lex.event_heads | lex.held_event_heads)):
             cls = "Event"  # オープン戦 read as a person: no name in it, and an event word ends it
@@ -921,7 +928,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             run = toks[a:b]
             # 英|アーム: a katakana word after a one-letter country is a foreign name
             foreign = lead is not None and all(is_katakana(x) for x in run)
-            if not _has_name(run, lex) and not foreign and not any(x.norm.endswith(tuple(lex.suffixes)) for x in run[-1:]):
+            # (for a thing, a class word of one character ends a name only as a word of its own: not 在来線)
+            ends = tuple(w for w in lex.suffixes if len(w) > 1 or cls not in ("Product", "Artifact"))
+            if not _has_name(run, lex) and not foreign and not any(
+                    x.norm in lex.suffixes or x.norm.endswith(ends) for x in run[-1:]):
                 continue
         if cls in ("Place", "Country") and b < len(toks) and toks[b].pos == "NOUN" and not toks[b].bunsetu_start \
                 and toks[b].norm in lex.place_suffixes and (len(toks[b].norm) > 1 or cls == "Place") and b + 1 - a >= 2:
@@ -956,6 +966,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out += _place_names_left(sent, out, claimed, lex)
     out += _place_and_katakana_names(sent, out, claimed)
     out += _offices_held(sent, out, lex)
+    out += _unnamed_disasters(sent, out, lex)
     teams = _team_names(sent, out, lex)
     # (プロ野球の|東和ジャガーズ: the team, not the place the NER read in its name)
     out = [m for m in out if not (m.rule in ("ner", "ner-split") and any(
@@ -982,6 +993,54 @@ def _government_body(sent: Sentence, run, lex: Lexicon) -> bool:
     fields = sum(x.norm in lex.ministry_fields for x in run[:-1])
     foreign = any(x.tag.startswith("名詞-固有名詞-地名-国") and x.norm not in ("日本", "日") for x in sent.tokens)
     return fields >= 2 or foreign
+
+
+def _unnamed_disasters(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """震度５強の地震があり, 山林火災が発生した: a bare word for a disaster that is the subject of a verb of
+    happening is the disaster the article reports. The mention is labelled by its words alone;
+    kg.pipeline makes it the article's own (one earthquake of that day, not every earthquake)."""
+    toks = sent.tokens
+    taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for t in toks:
+        if not t.bunsetu_head or t.i in taken or t.pos != "NOUN" or particles(sent, t)[:1] not in (["が"], ["は"]):
+            continue
+        a = _nominal_run_left(toks, t.i + 1)
+        if not "".join(x.norm for x in toks[a:t.i + 1]).endswith(tuple(lex.disaster_heads)):
+            continue
+        verb = toks[t.head]
+        # (…地震が起きたとの|想定: a supposition, no disaster)
+        supposed = verb.head != verb.i and toks[verb.head].norm in lex.hypothesis_words
+        if verb.lemma in lex.occurrence_verbs and verb.i != t.i and not supposed \
+                and not any(i in taken for i in range(a, t.i + 1)):
+            out.append(make(sent, a, t.i + 1, "Disaster", "unnamed-event"))
+    return out
+
+
+def article_events(sentences: Sequence[Sentence], found: list[Mention], tag: str) -> list[Mention]:
+    """The unnamed disasters of one article made its own: 地震 becomes 地震（2026-08-03）, one node for
+    the article's earthquake (``tag`` is the article's date, else its id), and the same bare word
+    written again in the article (この地震で) is that one too. Returns the relabelled mentions and the
+    repeats; the caller drops the originals."""
+    words = {m.label for m in found if m.rule == "unnamed-event"}
+    if not words:
+        return []
+    # 地震 in an article that names its earthquake (令和６年能登半島地震): that one, when only one fits
+    named = {m.label for m in found if m.cls == "Disaster" and m.rule != "unnamed-event"}
+    label = {w: fits[0] if len(fits := [n for n in named if n.endswith(w) and n != w]) == 1 else f"{w}({tag})"
+             for w in words}
+    taken = {(m.sentence, i) for m in found if m.rule != "unnamed-event" for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for sent in sentences:
+        toks = sent.tokens
+        for t in toks:
+            if not t.bunsetu_head or t.pos != "NOUN":
+                continue
+            a = _nominal_run_left(toks, t.i + 1)
+            m = make(sent, a, t.i + 1, "Disaster", "unnamed-event")
+            if m.label in words and not any((sent.index, i) in taken for i in range(a, t.i + 1)):
+                out.append(dataclasses.replace(m, label=label[m.label]))
+    return out
 
 
 def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -175,6 +175,12 @@ SNIPPETS = {
                     "プロ野球の東和ジャガーズは１３日、佐々木亮投手が手術を受けると発表した。",
     "medal_at_worlds": "陸上の世界選手権で、女子マラソンの山口ひかり選手（東和化学）が銅メダルを獲得した。"
                        "プロ野球のオープン戦が始まった。",
+    "unnamed_quake": "気象庁によると、３日午前、北海道東方沖を震源とする地震があり、北原市で震度５強を観測した。"
+                     "この地震による津波の心配はない。西町で住宅が全焼する火事があった。",
+    "named_quake": "北海道東方沖を震源とする地震があった。気象庁はこの地震を「令和８年北海道東方沖地震」と命名した。",
+    "supposed_quake": "訓練は、南山湾を震源とする地震が起きたとの想定で始まった。",
+    "rail_lines": "東北新幹線は仙台―盛岡間で運転を見合わせた。ＪＲ九州は、県内の在来線の運転を終日見合わせた。",
+    "own_subject": "北村知事は災害対策本部を設置した。西町では住宅２棟が全壊した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -676,8 +682,9 @@ def test_a_country_letter_before_a_named_award_is_that_country(results):
 
 def test_what_occurred_is_a_disaster_when_its_head_says_so_and_a_bare_head_is_not(results):
     r = results["disaster_occurred"]
-    assert {e.label for e in r.entities if e.cls == "Disaster"} == {"山林火災"}
-    assert has(r, "Containment", agent="山林火災", location="松川村")
+    # 山林火災 names no place or year: the article's own (its date), and 地震 in a supposition is none
+    assert {e.label for e in r.entities if e.cls == "Disaster"} == {"山林火災(2026-04-01)"}
+    assert has(r, "Containment", agent="山林火災(2026-04-01)", location="松川村")
 
 
 def test_a_body_set_up_or_sent_is_an_organisation_and_a_bare_head_word_is_not(results):
@@ -1191,3 +1198,38 @@ def test_a_medal_is_an_award_won_at_a_world_championship_by_a_member_of_a_compan
     # 山口ひかり選手（東和化学）: the title between the name and the parentheses
     assert has(r, "Membership", agent="山口ひかり", organization="東和化学")
     assert ("Event", "オープン戦") in kinds and not any(e.cls == "Person" and "戦" in e.label for e in r.entities)
+
+
+def test_an_unnamed_disaster_is_the_articles_own_event(results):
+    r = results["unnamed_quake"]
+    disasters = {e.label for e in r.entities if e.cls == "Disaster"}
+    # one node per article and day (not every earthquake of the corpus at once)
+    assert disasters == {"地震(2026-04-01)", "火事(2026-04-01)"}
+    quake = [m for m, k in r.mentions if k == "Disaster:地震(2026-04-01)"]
+    assert len(quake) == 2  # この地震 is the same one
+    assert has(r, "Containment", agent="地震(2026-04-01)", location="北海道")  # …を震源とする
+    assert has(r, "Containment", agent="火事(2026-04-01)", location="西町")  # 西町で…火事があった
+    # 北原市 read as the person 北原: the city
+    assert ("Place", "北原市") in {(e.cls, e.label) for e in r.entities}
+    assert not any(e.cls == "Person" for e in r.entities)
+
+
+def test_a_bare_disaster_word_is_the_named_one_and_a_supposed_one_is_none(results):
+    r = results["named_quake"]
+    assert [e.label for e in r.entities if e.cls == "Disaster"] == ["令和8年北海道東方沖地震"]
+    named = next(e.key for e in r.entities if e.cls == "Disaster")
+    assert any(m.text == "地震" and k == named for m, k in r.mentions)  # この地震で: the named one
+    assert not any(e.cls == "Disaster" for e in results["supposed_quake"].entities)  # …との想定
+
+
+def test_rail_lines_are_facilities_and_a_section_is_its_two_places(results):
+    r = results["rail_lines"]
+    assert ("Facility", "東北新幹線") in {(e.cls, e.label) for e in r.entities}
+    assert {e.label for e in r.entities if e.cls == "Place"} == {"仙台市", "盛岡市"}  # not 盛岡間
+    assert not any("在来線" in e.label for e in r.entities)  # a kind of line, no name
+
+
+def test_a_clause_with_a_subject_of_its_own_does_not_take_the_last_topic(results):
+    r = results["own_subject"]
+    label = {e.key: e.label for e in r.entities}
+    assert not any(f.sentence == 1 and label[k] == "北村" for f in r.facts for _, k in f.roles)
