@@ -538,7 +538,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             claimed.update(range(a, t.i + 1))
             continue
         head_agr = next((h for h in lex.agreement_heads if joined.endswith(h)), None)
-        if head_agr and len(run) > 1 and _has_name(run[:-1], lex):
+        # 安保関連|3|文書: a set of documents or plans counted inside its name is one thing, named
+        counted = len(run) >= 3 and run[-2].pos == "NUM" and run[-1].norm in lex.agreement_heads \
+            and all(x.pos == "NOUN" for x in run[:-2])
+        if head_agr and len(run) > 1 and (_has_name(run[:-1], lex) or counted):
             out.append(make(sent, a, t.i + 1, lex.agreement_heads[head_agr], "agreement"))
         elif head_agr and t.bunsetu_head:
             span = _agreement_phrase(sent, t, lex)

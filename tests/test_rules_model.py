@@ -181,6 +181,7 @@ SNIPPETS = {
     "supposed_quake": "訓練は、南山湾を震源とする地震が起きたとの想定で始まった。",
     "rail_lines": "東北新幹線は仙台―盛岡間で運転を見合わせた。ＪＲ九州は、県内の在来線の運転を終日見合わせた。",
     "own_subject": "北村知事は災害対策本部を設置した。西町では住宅２棟が全壊した。",
+    "counted_documents": "政府は年内に防衛関連３文書を改定する。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1233,3 +1234,8 @@ def test_a_clause_with_a_subject_of_its_own_does_not_take_the_last_topic(results
     r = results["own_subject"]
     label = {e.key: e.label for e in r.entities}
     assert not any(f.sentence == 1 and label[k] == "北村" for f in r.facts for _, k in f.roles)
+
+
+def test_a_set_of_documents_counted_in_its_name_is_one_agreement(results):
+    r = results["counted_documents"]
+    assert [e.label for e in r.entities if e.cls == "Agreement"] == ["防衛関連3文書"]
