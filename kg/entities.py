@@ -224,6 +224,13 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                 pairs.extend((m, k) for k in top)
         elif m.rule == "anaphor":
             ends = m.refers_to[1] if len(m.refers_to) > 1 else ""
+            if ends == "@":
+                # 探査機は: the one the article introduced with that word (探査機「はやぶさ３」), else none
+                word = nfkc(m.text).removeprefix("同")
+                headed = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.refers_to == ("head", word)]
+                if headed:
+                    pairs.append((m, max(headed, key=lambda p: p[0].start)[1]))
+                continue
             before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.rule not in ("group", "anaphor")
                       and (entities[k]["cls"] == m.cls or (ends and compatible(entities[k]["cls"], m.cls)))
                       and entities[k]["label"].endswith(ends)]

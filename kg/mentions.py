@@ -189,7 +189,10 @@ def _has_name(toks: Iterable[Token], lex: Lexicon) -> bool:
     dotted = _dotted_katakana(toks)
     # a model designation, letters then a number (H3, H2A, F35): a name
     model = any(_LATIN.match(a.norm) and (b.pos == "NUM" or b.tag.endswith("数詞")) for a, b in zip(toks, toks[1:]))
-    return dotted or model or any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
+    # a craft's name with its number (ひまわり10号, はやぶさ2号機): a name
+    craft = any(a.pos in ("NOUN", "PROPN") and a.norm not in ("第", "台風") and b.pos == "NUM" and c.norm in ("号", "号機")
+                for a, b, c in zip(toks, toks[1:], toks[2:]))
+    return dotted or model or craft or any(is_proper(t) or is_acronym(t) or _abbreviated_countries(t.norm, lex) for t in toks)
 
 
 _LATIN = re.compile(r"^[A-Z]{1,3}$")
@@ -209,16 +212,28 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if t.norm in lex.quoted_heads and t.i + 2 < len(toks) and toks[t.i + 1].norm == "「":
             close = next((j for j in range(t.i + 2, min(t.i + 14, len(toks))) if toks[j].norm == "」"), None)
             if close and close > t.i + 2:
-                out.append(make(sent, t.i + 2, close, lex.quoted_heads[t.norm], "quoted"))
+                out.append(make(sent, t.i + 2, close, lex.quoted_heads[t.norm], "quoted", refers_to=("head", t.norm)))
                 claimed.update(range(t.i + 2, close))
+                # (小惑星|探査機「…」: the common words before the name describe it and name nothing)
+                claimed.update(i for i in range(_nominal_run_left(toks, t.i + 1), t.i + 1)
+                               if toks[i].tag.startswith("名詞-普通名詞"))
         elif t.norm in lex.quoted_heads and t.i + 1 < len(toks) and is_katakana(toks[t.i + 1]) \
                 and len(toks[t.i + 1].norm) > 1:
             k = t.i + 1
             while k < len(toks) and (is_katakana(toks[k]) or (toks[k].norm == "・" and k + 1 < len(toks)
                                                               and is_katakana(toks[k + 1]))):
                 k += 1
-            out.append(make(sent, t.i + 1, k, lex.quoted_heads[t.norm], "quoted"))
+            out.append(make(sent, t.i + 1, k, lex.quoted_heads[t.norm], "quoted", refers_to=("head", t.norm)))
             claimed.update(range(t.i + 1, k))
+        elif t.norm in lex.quoted_heads and t.i + 2 < len(toks) and _LATIN.match(toks[t.i + 1].norm) \
+                and toks[t.i + 2].pos == "NUM":
+            # ロケット|Ｈ|３: a model designation right after what it is
+            k = t.i + 3
+            while k < len(toks) and (_LATIN.match(toks[k].norm) or toks[k].pos == "NUM" or toks[k].norm in ("号", "号機")) \
+                    and not toks[k].bunsetu_start:
+                k += 1
+            out.append(make(sent, t.i + 1, k, lex.quoted_heads[t.norm], "quoted", refers_to=("head", t.norm)))
+            claimed.update(range(_nominal_run_left(toks, t.i + 1), k))
 
     # 「ベルト・モリゾと光の庭展」: a quoted title that ends in an event word is the event
     for t in toks:
@@ -510,6 +525,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             all(is_katakana(x) or x.norm == "・" for x in run[:-1]) and len("".join(x.norm for x in run[:-1])) >= 3
         # ボルタリス・エナジー: katakana joined by ・ with the suffix word as its last part
         dotted = len(run) > 2 and run[-2].norm == "・" and _dotted_katakana(run)
+        if suffix and t.norm in lex.quoted_heads and t.i + 1 < len(toks) and toks[t.i + 1].norm == "「":
+            suffix = None  # 小惑星探査機「はやぶさ３」: the words say what the quoted name is
         if suffix and len(run) > 1 and t.i not in claimed and (_has_name(run[:-1], lex) or katakana_name or dotted or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             dot = next((i for i in range(a, t.i) if toks[i].norm == "・"), None)
@@ -873,6 +890,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             b += 2  # カリフォルニア大|バークリー|校: a university's campus is part of its name
         if b - a > 3 and toks[b - 1].norm == ")" and toks[b - 1 - 1] and _skip_reading(toks, _open_paren(toks, a, b)) == b:
             b = _open_paren(toks, a, b)  # a reading after a name: SLIM（スリム）
+        if cls in ("Product", "Artifact"):
+            head = max((i for i in range(a, b - 1) if toks[i].norm in lex.quoted_heads
+                        and all(x.tag.startswith("名詞-普通名詞") for x in toks[a:i + 1])), default=None)
+            if head is not None:  # 気象|衛星|ひまわり10号: what it is, then its name
+                cls, a = lex.quoted_heads[toks[head].norm], head + 1
         if cls in ("Event", "Product", "Artifact", "Award") and a > 0 and toks[a - 1].norm == "「":
             # 「踊る大捜査線 THE MOVIE 2 レインボーブリッジを封鎖せよ！」: a title the NER took only part of
             close = next((j for j in range(b, min(b + 16, len(toks))) if toks[j].norm in ("「", "」")), None)
@@ -933,6 +955,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             foreign = lead is not None and all(is_katakana(x) for x in run)
             # (for a thing, a class word of one character ends a name only as a word of its own: not 在来線)
             ends = tuple(w for w in lex.suffixes if len(w) > 1 or cls not in ("Product", "Artifact"))
+            if lex.suffixes.get(run[-1].norm) in ("Product", "Artifact") and not _has_name(run, lex) and not foreign:
+                continue  # 新型|ロケット read as a company: a kind of thing, no name
             if not _has_name(run, lex) and not foreign and not any(
                     x.norm in lex.suffixes or x.norm.endswith(ends) for x in run[-1:]):
                 continue

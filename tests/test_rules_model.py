@@ -182,6 +182,9 @@ SNIPPETS = {
     "rail_lines": "東北新幹線は仙台―盛岡間で運転を見合わせた。ＪＲ九州は、県内の在来線の運転を終日見合わせた。",
     "own_subject": "北村知事は災害対策本部を設置した。西町では住宅２棟が全壊した。",
     "counted_documents": "政府は年内に防衛関連３文書を改定する。",
+    "probe_story": "ＪＡＸＡは２０日、小惑星探査機「はやぶさ３」を新型ロケットＨ３で打ち上げた。"
+                   "探査機は２０３１年に小惑星「リュウグウ２」に着く。気象衛星ひまわり１０号の打ち上げは延期された。"
+                   "東和重工は次世代潜水艦の建造を受注した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1239,3 +1242,15 @@ def test_a_clause_with_a_subject_of_its_own_does_not_take_the_last_topic(results
 def test_a_set_of_documents_counted_in_its_name_is_one_agreement(results):
     r = results["counted_documents"]
     assert [e.label for e in r.entities if e.cls == "Agreement"] == ["防衛関連3文書"]
+
+
+def test_crafts_named_after_what_they_are_and_the_word_alone_after(results):
+    r = results["probe_story"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # not 小惑星探査機 or 新型ロケット, which say what a thing is and name none
+    assert {("Artifact", "はやぶさ3"), ("Artifact", "H3"), ("Artifact", "ひまわり10号"), ("Place", "リュウグウ2"),
+            ("Company", "東和重工")} <= kinds
+    assert not any("探査機" in e.label or "ロケット" in e.label for e in r.entities)
+    # 探査機は: the probe the article introduced with that word, not the rocket named after it
+    probe = next(e.key for e in r.entities if e.label == "はやぶさ3")
+    assert any(m.text == "探査機" and k == probe for m, k in r.mentions)
