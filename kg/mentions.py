@@ -1185,6 +1185,59 @@ def _offices_held(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Me
     return out
 
 
+def foreign_offices(sent: Sentence, mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
+    """オーストラリアの|アルバニージー首相, 韓国の李在明大統領: the office of a person named with a foreign
+    country before them is that country's (オーストラリア首相, linked where the gazetteer knows it), not
+    the office the title alone names (首相 is Japan's)."""
+    toks = sent.tokens
+    countries = {m.tok_end: m for m in mentions if m.cls == "Country" and m.rule not in ("group", "anaphor")}
+    persons = {end: m for m in mentions if m.cls == "Person" for end in (m.tok_end, _skip_reading(toks, m.tok_end))}
+    out = []
+    for m in mentions:
+        person = persons.get(m.tok_start) if m.cls == "Position" and m.rule == "name+title" else None
+        if person is not None:
+            c = countries.get(person.tok_start - 1) if person.tok_start > 0 and toks[person.tok_start - 1].norm == "の" \
+                else countries.get(person.tok_start)
+            if c is not None and c.label not in ("日本", "日本国"):
+                wanted = [c.label + m.label, c.label + "の" + m.label]
+                label = next((w for w in wanted if names.get(w) == "Position"), None)
+                if label is None and names.get(m.label) == "Position":
+                    label = wanted[0]  # 首相 alone is Japan's: the country's own office, not linked
+                if label:
+                    m = dataclasses.replace(m, label=label)
+        out.append(m)
+    return out
+
+
+def carried_foreign_offices(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """李大統領 after 韓国の李在明大統領: the office a person was given with their country stays theirs
+    when the article names them again with the title alone."""
+    def holder(m: Mention) -> Mention | None:
+        toks = by_index[m.sentence].tokens
+        return next((p for p in mentions if p.cls == "Person" and p.sentence == m.sentence
+                     and m.tok_start in (p.tok_end, _skip_reading(toks, p.tok_end))), None)
+
+    by_index = {s.index: s for s in sentences}
+    offices = [m for m in mentions if m.cls == "Position" and m.rule == "name+title"]
+    held: dict[str, str] = {}  # person's label → the country's office
+    for m in offices:
+        if m.label != nfkc(m.text) and m.label.endswith(nfkc(m.text)) and (p := holder(m)) is not None:
+            held[p.label] = m.label
+    if not held:
+        return mentions
+    out = []
+    for m in mentions:
+        p = holder(m) if m in offices and m.label == nfkc(m.text) else None
+        if p is not None:
+            # (李 and 李在明, アルバニージー and アンソニー・アルバニージー: one person)
+            label = next((v for k, v in held.items() if (k.startswith(p.label) or k.endswith(p.label))
+                          and v.endswith(m.label)), None)
+            if label:
+                m = dataclasses.replace(m, label=label)
+        out.append(m)
+    return out
+
+
 def _local_offices(mentions: list[Mention]) -> list[Mention]:
     """大阪府知事, 横浜市長: an office written right after the prefecture or city it governs is that
     place's office (a node of its own, not every 知事 at once); the place stays a mention too."""

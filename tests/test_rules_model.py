@@ -185,6 +185,8 @@ SNIPPETS = {
     "probe_story": "ＪＡＸＡは２０日、小惑星探査機「はやぶさ３」を新型ロケットＨ３で打ち上げた。"
                    "探査機は２０３１年に小惑星「リュウグウ２」に着く。気象衛星ひまわり１０号の打ち上げは延期された。"
                    "東和重工は次世代潜水艦の建造を受注した。",
+    "foreign_offices": "韓国の朴成民（パク・ソンミン）大統領は２日、オーストラリアのジョン・ハリス首相と会談した。"
+                       "朴大統領は「協力を深めたい」と述べた。ハリス首相は３日に帰国する。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1254,3 +1256,13 @@ def test_crafts_named_after_what_they_are_and_the_word_alone_after(results):
     # 探査機は: the probe the article introduced with that word, not the rocket named after it
     probe = next(e.key for e in r.entities if e.label == "はやぶさ3")
     assert any(m.text == "探査機" and k == probe for m, k in r.mentions)
+
+
+def test_the_office_of_a_person_named_with_a_foreign_country_is_that_countrys(results):
+    r = results["foreign_offices"]
+    held = {(a, p) for c, roles in facts(r) if c == "PositionHolding"
+            for a in roles.get("agent", ()) for p in roles.get("position", ())}
+    # 首相 alone is Japan's prime minister in the gazetteer: not Harris's office
+    assert held == {("朴成民", "大韓民国大統領"), ("ジョン・ハリス", "オーストラリアの首相")}
+    pm = next(e for e in r.entities if e.label == "オーストラリアの首相")
+    assert pm.wikidata == "Q319145"  # the gazetteer's Prime Minister of Australia
