@@ -73,6 +73,7 @@ class Lexicon:
     occurrence_verbs: frozenset[str]
     origin_nouns: frozenset[str]
     hypothesis_words: frozenset[str]
+    creator_titles: frozenset[str]
     formal_nouns: frozenset[str]
     appointing_verbs: frozenset[str]
     part_units: frozenset[str]
@@ -161,7 +162,7 @@ def load_lexicon() -> Lexicon:
         spokesperson_nouns=words("spokesperson_nouns.txt"), sport_words=words("sport_words.txt"),
         event_scope_words=words("event_scope_words.txt"),
         occurrence_verbs=words("occurrence_verbs.txt"), origin_nouns=words("origin_nouns.txt"),
-        hypothesis_words=words("hypothesis_words.txt"),
+        hypothesis_words=words("hypothesis_words.txt"), creator_titles=words("creator_titles.txt"),
         formal_nouns=words("formal_nouns.txt"),
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),

@@ -243,6 +243,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if close is None or toks[close].norm != "」" or any(i in claimed for i in range(t.i + 1, close)):
             continue
         text = "".join(x.norm for x in toks[t.i + 1:close])
+        if t.i >= 2 and toks[t.i - 1].norm == "の" and toks[t.i - 2].norm in lex.creator_titles \
+                and not (close + 1 < len(toks) and toks[close + 1].norm in ("と", "という")):
+            # 西川涼子監督の「霧の港」: the work of its maker (not 監督の「決意」という言葉, a word quoted)
+            out.append(make(sent, t.i + 1, close, "Product", "quoted-work"))
+            claimed.update(range(t.i + 1, close))
+            continue
         if len(text) >= 3 and text.endswith(tuple(lex.event_heads)) and text not in lex.event_heads \
                 and all(x.pos in _NOMINAL | {"ADP", "SYM", "PUNCT"} for x in toks[t.i + 1:close]):
             out.append(make(sent, t.i + 1, close, "Event", "quoted-event"))
@@ -627,11 +633,14 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     # what is won: the を-object of a win predicate ending in an award word, with the category in
     # parentheses that says which one (作品賞（ドラマ部門）を受賞した)
     for p in toks:
-        if lex.predicates.get(p.lemma) != "Win" or p.pos != "VERB":
+        # (…賞に選ばれた: chosen for it is won too)
+        chosen = p.lemma == "選ぶ" and any(toks[c].norm in ("れ", "られ") for c in kids.get(p.i, []))
+        if (lex.predicates.get(p.lemma) != "Win" and not chosen) or p.pos != "VERB":
             continue
         for c in kids.get(p.i, []):
             n = toks[c]
-            if n.pos not in ("NOUN", "PROPN") or not n.bunsetu_head or particles(sent, n)[:1] != ["を"] or n.i in claimed \
+            if n.pos not in ("NOUN", "PROPN") or not n.bunsetu_head or particles(sent, n)[:1] != (
+                    ["に"] if chosen else ["を"]) or n.i in claimed \
                     or not n.norm.endswith(tuple(lex.award_heads)):
                 continue
             a = _nominal_run_left(toks, n.i + 1)

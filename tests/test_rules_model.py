@@ -187,6 +187,8 @@ SNIPPETS = {
                    "東和重工は次世代潜水艦の建造を受注した。",
     "foreign_offices": "韓国の朴成民（パク・ソンミン）大統領は２日、オーストラリアのジョン・ハリス首相と会談した。"
                        "朴大統領は「協力を深めたい」と述べた。ハリス首相は３日に帰国する。",
+    "film_prize": "西川涼子監督の「霧の港」が最高賞の銀鷲賞に選ばれた。陶芸家の山本光雲さんが北斗文化勲章を受章した。"
+                  "山田監督の「決意」という言葉が響いた。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1266,3 +1268,11 @@ def test_the_office_of_a_person_named_with_a_foreign_country_is_that_countrys(re
     assert held == {("朴成民", "大韓民国大統領"), ("ジョン・ハリス", "オーストラリアの首相")}
     pm = next(e for e in r.entities if e.label == "オーストラリアの首相")
     assert pm.wikidata == "Q319145"  # the gazetteer's Prime Minister of Australia
+
+
+def test_a_work_after_its_maker_and_awards_chosen_for_or_received(results):
+    r = results["film_prize"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    assert {("Product", "霧の港"), ("Award", "銀鷲賞"), ("Award", "北斗文化勲章")} <= kinds
+    assert not any(e.label == "決意" for e in r.entities)  # a word quoted, not a work
+    assert has(r, "Win", agent="山本光雲", theme="北斗文化勲章")  # 受章
