@@ -438,7 +438,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             k += 1
         while k > j and toks[k - 1].norm in ("・", "&", "-"):
             k -= 1
-        while k > j and not part_link and k < len(toks) and toks[k].tag.startswith("名詞-普通名詞") \
+        while k > j and k < len(toks) and toks[k].tag.startswith("名詞-普通名詞") \
                 and not toks[k].bunsetu_start and toks[k].norm not in lex.trailing_nouns:
             k += 1  # 部品メーカー、東和|精機: the common words of the name's own phrase belong to it
         whole = not part_link or k >= len(toks) or toks[k].pos not in _NOMINAL  # not 東和|商事
@@ -533,6 +533,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         dotted = len(run) > 2 and run[-2].norm == "・" and _dotted_katakana(run)
         if suffix and t.norm in lex.quoted_heads and t.i + 1 < len(toks) and toks[t.i + 1].norm == "「":
             suffix = None  # 小惑星探査機「はやぶさ３」: the words say what the quoted name is
+        cut = max((i + 1 for i in range(a, t.i - 1) if toks[i].norm in lex.part_links | lex.company_descriptors), default=a)
+        if suffix and cut > a and _has_name(toks[cut:t.i], lex):
+            a, run = cut, toks[cut:t.i + 1]  # 子会社|ダイハツ工業, 大手|東和商事: the name after what it is
         if suffix and len(run) > 1 and t.i not in claimed and (_has_name(run[:-1], lex) or katakana_name or dotted or
                                         (located and any(is_katakana(x) for x in run[:-1]))):
             dot = next((i for i in range(a, t.i) if toks[i].norm == "・"), None)
@@ -550,7 +553,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             parent = run[:lead]
             places = all(x.tag.startswith("名詞-固有名詞-地名") or x.norm in _ADMIN_SUFFIXES for x in parent)
             out.append(make(sent, a, t.i + 1, "Organization", "unit"))
-            out.append(make(sent, a, a + lead, "Place" if places else "Organization", "unit-parent"))
+            kind = lex.suffixes.get(parent[-1].norm, "Organization") if parent[-1].norm in lex.suffixes else "Organization"
+            out.append(make(sent, a, a + lead, "Place" if places else kind, "unit-parent"))
             claimed.update(range(a, t.i + 1))
             continue
         if located and not suffix and any(is_katakana(x) or is_proper(x) for x in run) and \
@@ -1442,6 +1446,9 @@ def _parent_name_end(run, lex: Lexicon) -> int | None:
         k += 1
     if k and k < len(run) and run[k].norm in _ADMIN_SUFFIXES and run[k - 1].tag.startswith("名詞-固有名詞-地名"):
         k += 1
+    elif k and k < len(run) - 1 and (run[k].norm in lex.school_suffixes or lex.suffixes.get(run[k].norm) in (
+            "Organization", "Company", "Government")):
+        k += 1  # 東和|大学|医学部: the university, then its faculty
     rest = "".join(x.norm for x in run[k:])
     if k == 0 or k >= len(run) or rest in lex.part_units:
         return None  # nothing but the unit word left (東京|本部): not a named unit

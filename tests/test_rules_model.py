@@ -189,6 +189,8 @@ SNIPPETS = {
                        "朴大統領は「協力を深めたい」と述べた。ハリス首相は３日に帰国する。",
     "film_prize": "西川涼子監督の「霧の港」が最高賞の銀鷲賞に選ばれた。陶芸家の山本光雲さんが北斗文化勲章を受章した。"
                   "山田監督の「決意」という言葉が響いた。",
+    "company_units": "東和電機の子会社西山工業は新車を発表した。南星商事傘下の東和物流が上場した。"
+                     "東和大学医学部の研究グループが発表した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1276,3 +1278,13 @@ def test_a_work_after_its_maker_and_awards_chosen_for_or_received(results):
     assert {("Product", "霧の港"), ("Award", "銀鷲賞"), ("Award", "北斗文化勲章")} <= kinds
     assert not any(e.label == "決意" for e in r.entities)  # a word quoted, not a work
     assert has(r, "Win", agent="山本光雲", theme="北斗文化勲章")  # 受章
+
+
+def test_subsidiaries_and_faculties_are_parts_of_their_parents(results):
+    r = results["company_units"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # not 子会社西山工業, not the place 東和 of 東和物流
+    assert {("Company", "西山工業"), ("Company", "東和物流"), ("Organization", "東和大学医学部")} <= kinds
+    assert has(r, "Part", agent="西山工業", theme="東和電機")
+    assert has(r, "Part", agent="東和物流", theme="南星商事")
+    assert has(r, "Part", agent="東和大学医学部", theme="東和大学")  # the university, not the place 東和
