@@ -191,7 +191,7 @@ SNIPPETS = {
                   "山田監督の「決意」という言葉が響いた。",
     "company_units": "東和電機の子会社西山工業は新車を発表した。南星商事傘下の東和物流が上場した。"
                      "東和大学医学部の研究グループが発表した。",
-    "hotel_venue": "式典は札幌市の東和ホテルで開かれた。",
+    "hotel_venue": "式典は札幌市の南山ホテルで開かれた。南山ダムの放流が始まった。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1293,6 +1293,6 @@ def test_subsidiaries_and_faculties_are_parts_of_their_parents(results):
 
 def test_a_hotel_is_a_facility_in_its_city_and_the_venue(results):
     r = results["hotel_venue"]
-    assert ("Facility", "東和ホテル") in {(e.cls, e.label) for e in r.entities}
-    assert has(r, "Containment", agent="東和ホテル", location="札幌市")
-    assert has(r, "Containment", agent="式典", location="東和ホテル")
+    assert {("Facility", "南山ホテル"), ("Facility", "南山ダム")} <= {(e.cls, e.label) for e in r.entities}
+    assert has(r, "Containment", agent="南山ホテル", location="札幌市")
+    assert has(r, "Containment", agent="式典", location="南山ホテル")
