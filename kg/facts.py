@@ -297,7 +297,8 @@ def _not_an_office(view: SentenceView, pred: Token, lex: Lexicon) -> bool:
 def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
     # 九回から救援で登板。: a sentence that ends on a verbal noun (体言止め) states the event
     noun_end = pred.pos == "NOUN" and pred.head == pred.i and pred.tag.endswith("サ変可能") \
-        and pred.i + 1 < len(view.toks) and view.toks[pred.i + 1].norm == "。" and pred.lemma in lex.predicates
+        and pred.lemma in lex.predicates and (pred.i + 1 < len(view.toks) and view.toks[pred.i + 1].norm == "。"
+                                              or _headline_plan(view, pred))
     if not pred.bunsetu_head or (pred.pos != "VERB" and not noun_end) or pred.i in view.in_quote:
         return None
     lemma = pred.lemma
@@ -405,7 +406,24 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 continue
             explicit_agent = True
         roles.extend((role, k) for k in keys)
+    if _headline_plan(view, pred) and not explicit_agent:
+        # 東和自動車、来春にも新型車を発売へ: the name before the comma that opens a headline acts
+        opening = next((t for t in view.toks if t.bunsetu_head), None)
+        if opening is not None and not particles(view.sent, opening) and _followed_by_comma(view, opening):
+            keys = [k for k in view.keys_at(opening) if view.is_agent(k)]
+            roles = [("agent", k) for k in keys] + roles
+            explicit_agent = bool(keys)
     return Frame(compound, pred, lemma, cls, roles, rule, explicit_agent, passive)
+
+
+def _next_norm(view: SentenceView, i: int) -> str:
+    return view.toks[i + 1].norm if i + 1 < len(view.toks) else "。"
+
+
+def _headline_plan(view: SentenceView, pred: Token) -> bool:
+    """…を発売へ: a verbal noun with へ ending the sentence (headlines) says what is going to happen."""
+    return pred.pos == "NOUN" and pred.head == pred.i and _next_norm(view, pred.i) == "へ" \
+        and _next_norm(view, pred.i + 1) in ("。", "")
 
 
 def _schools(view: SentenceView, lex: Lexicon) -> set[str]:
@@ -476,7 +494,7 @@ def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
     auxes = view.aux(pred)
     if any(a.lemma in _NEGATION or a.norm in ("ない", "なかっ", "ず") for a in auxes):
         return "Negated"
-    if _announced_future(view, pred, lex) or _future_main_clause(view, pred, lex):
+    if _announced_future(view, pred, lex) or _future_main_clause(view, pred, lex) or _headline_plan(view, pred):
         return "Planned"
     cur = pred
     seen = set()
