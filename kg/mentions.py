@@ -968,9 +968,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             foreign = lead is not None and all(is_katakana(x) for x in run)
             # (for a thing, a class word of one character ends a name only as a word of its own: not 在来線)
             ends = tuple(w for w in lex.suffixes if len(w) > 1 or cls not in ("Product", "Artifact"))
-            if (lex.suffixes.get(run[-1].norm) in ("Product", "Artifact") or cls in ("Product", "Artifact")
-                    and run[-1].norm in lex.suffixes) and not _has_name(run, lex) and not foreign:
-                continue  # 新型|ロケット read as a company, 温室効果|ガス as a product: a kind of thing, no name
+            if lex.suffixes.get(run[-1].norm) in ("Product", "Artifact") and not _has_name(run, lex) and not foreign:
+                continue  # 新型|ロケット read as a company: a kind of thing, no name
             if not _has_name(run, lex) and not foreign and not any(
                     x.norm in lex.suffixes or x.norm.endswith(ends) for x in run[-1:]):
                 continue
