@@ -1007,6 +1007,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out += _place_and_katakana_names(sent, out, claimed)
     out += _offices_held(sent, out, lex)
     out += _unnamed_disasters(sent, out, lex)
+    out += _organisations_joined(sent, out, lex)
     teams = _team_names(sent, out, lex)
     # (プロ野球の|東和ジャガーズ: the team, not the place the NER read in its name)
     out = [m for m in out if not (m.rule in ("ner", "ner-split") and any(
@@ -1054,6 +1055,29 @@ def _unnamed_disasters(sent: Sentence, found: list[Mention], lex: Lexicon) -> li
         if verb.lemma in lex.occurrence_verbs and verb.i != t.i and not supposed \
                 and not any(i in taken for i in range(a, t.i + 1)):
             out.append(make(sent, a, t.i + 1, "Disaster", "unnamed-event"))
+    return out
+
+
+def _organisations_joined(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """北斗レッズに所属する, 東和ＦＣから移籍した: what one belongs to, joins or leaves (に / から of a
+    verb of membership) is an organisation when it has a katakana word or a proper noun, though the
+    NER missed it."""
+    toks = sent.tokens
+    taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out = []
+    for v in toks:
+        if v.pos != "VERB" or lex.predicates.get(v.lemma) != "Membership" or v.lemma in lex.schooling_verbs:
+            continue
+        for c in _children(sent).get(v.i, []):
+            n = toks[c]
+            if n.pos not in ("NOUN", "PROPN") or not n.bunsetu_head or particles(sent, n)[:1] not in (["に"], ["から"]):
+                continue
+            a = _nominal_run_left(toks, n.i + 1)
+            run = toks[a:n.i + 1]
+            if any(i in taken for i in range(a, n.i + 1)) or not (is_katakana(run[-1]) or _has_name(run, lex)) \
+                    or any(is_name_token(x) for x in run) or "".join(x.norm for x in run) in lex.titles:
+                continue
+            out.append(make(sent, a, n.i + 1, "Organization", "joined"))
     return out
 
 

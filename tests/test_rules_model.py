@@ -193,6 +193,7 @@ SNIPPETS = {
                      "東和大学医学部の研究グループが発表した。",
     "hotel_venue": "式典は札幌市の南山ホテルで開かれた。南山ダムの放流が始まった。",
     "headline_plan": "東和自動車、来春にも新型車を発売へ。",
+    "joined_club": "北斗レッズに所属する田中健太選手が引退した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1303,3 +1304,9 @@ def test_a_headline_ending_in_he_is_a_plan_of_the_name_before_its_comma(results)
     r = results["headline_plan"]
     assert has(r, "Planning", agent="東和自動車")
     assert any(f.cls == "Launch" and f.modality == "Planned" for f in r.facts)  # 発売へ: not yet
+
+
+def test_what_one_belongs_to_is_an_organisation_the_ner_missed(results):
+    r = results["joined_club"]
+    assert ("Organization", "北斗レッズ") in {(e.cls, e.label) for e in r.entities}
+    assert has(r, "Membership", agent="田中健太", organization="北斗レッズ")
