@@ -129,8 +129,9 @@ def canonical_person_names(labels: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def entity_key(cls: str, label: str) -> str:
-    return f"{cls}:{label}"
+def entity_key(cls: str, label: str, scope: str | None = None) -> str:
+    """Class:label, and @scope for an unnamed event that is one article's own (Event:授賞式@<article id>)."""
+    return f"{cls}:{label}@{scope}" if scope else f"{cls}:{label}"
 
 
 def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
@@ -157,11 +158,11 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
     pairs: list[tuple[Mention, str]] = []
 
     def add(m: Mention, label: str, cls: str) -> str:
-        entry = link(label, cls, gaz, trust_class=m.rule != "ner")
+        entry = None if m.scope else link(label, cls, gaz, trust_class=m.rule != "ner")
         if entry:
             key, cls, main, en, qid = f"wd:{entry.qid}", entry.cls, entry.label_ja, entry.label_en, entry.qid
         else:
-            key, main, en, qid = entity_key(cls, label), label, None, None
+            key, main, en, qid = entity_key(cls, label, m.scope), label, None, None
         rec = entities.setdefault(key, {"cls": cls, "label": main, "en": en, "qid": qid, "alt": set()})
         rec["alt"].update({label, nfkc(m.text)} | ({m.written} if m.written else set()))
         pairs.append((m, key))

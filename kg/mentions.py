@@ -629,8 +629,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                     or joined in lex.not_events or n.norm in lex.titles:
                 continue
             disaster = joined.endswith(tuple(lex.disaster_heads)) and not joined.endswith(tuple(lex.event_heads))
-            # (山林火災 with no name in it: the article's own, kg.mentions.article_events)
-            rule = "unnamed-event" if disaster and not _has_name(toks[a:n.i + 1], lex) else "held"
+            # (授賞式, 閣僚級の協議 with no name in them: the article's own too)
+            rule = "unnamed-event" if not _has_name(toks[a:n.i + 1], lex) else "held"
             out.append(make(sent, a, n.i + 1, "Disaster" if disaster else "Event", rule))
             claimed.update(range(a, n.i + 1))
 
@@ -1082,19 +1082,26 @@ def _organisations_joined(sent: Sentence, found: list[Mention], lex: Lexicon) ->
 
 
 def article_events(sentences: Sequence[Sentence], found: list[Mention], tag: str) -> list[Mention]:
-    """The unnamed disasters of one article made its own: 地震 becomes 地震（2026-08-03）, one node for
-    the article's earthquake (``tag`` is the article's date, else its id), and the same bare word
-    written again in the article (この地震で) is that one too. Returns the relabelled mentions and the
-    repeats; the caller drops the originals."""
-    words = {m.label for m in found if m.rule == "unnamed-event"}
+    """The unnamed disasters and events of one article made its own: 地震 is scoped to the article
+    (``tag``, its id), one node for the article's earthquake, 授賞式 one for its award
+    ceremony, not every one of the corpus; the same bare word written again in the article (この地震で)
+    is that one too.
+    Returns the relabelled mentions and the repeats; the caller drops the originals."""
+    words = {m.label: m.cls for m in found if m.rule == "unnamed-event"}
     if not words:
         return []
     # 地震 in an article that names its earthquake (令和６年能登半島地震): that one, when only one fits
-    named = {m.label for m in found if m.cls == "Disaster" and m.rule != "unnamed-event"}
-    label = {w: fits[0] if len(fits := [n for n in named if n.endswith(w) and n != w]) == 1 else f"{w}({tag})"
-             for w in words}
-    taken = {(m.sentence, i) for m in found if m.rule != "unnamed-event" for i in range(m.tok_start, m.tok_end)}
-    out = []
+    named = {(m.label, m.cls) for m in found if m.cls in ("Disaster", "Event") and m.rule != "unnamed-event"}
+    label = {w: fits[0] if len(fits := [n for n, c in named if c == cls and n.endswith(w) and n != w]) == 1
+             else w for w, cls in words.items()}
+
+    def own(m: Mention) -> Mention:
+        # (a name another rule found as well, 7か国首脳会議 with its （G7サミット）, is a name: not scoped)
+        unnamed = label[m.label] == m.label and not any(n == m.label for n, _ in named)
+        return dataclasses.replace(m, label=label[m.label], scope=tag if unnamed else None)
+
+    taken = {(m.sentence, i) for m in found for i in range(m.tok_start, m.tok_end)}
+    out = [own(m) for m in found if m.rule == "unnamed-event"]
     for sent in sentences:
         toks = sent.tokens
         for t in toks:
@@ -1103,7 +1110,7 @@ def article_events(sentences: Sequence[Sentence], found: list[Mention], tag: str
             a = _nominal_run_left(toks, t.i + 1)
             m = make(sent, a, t.i + 1, "Disaster", "unnamed-event")
             if m.label in words and not any((sent.index, i) in taken for i in range(a, t.i + 1)):
-                out.append(dataclasses.replace(m, label=label[m.label]))
+                out.append(own(dataclasses.replace(m, cls=words[m.label])))
     return out
 
 

@@ -50,7 +50,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
                                                                      labels=short)]
     mentions = carried_foreign_offices(japanese, mentions)
     # 地震があり: the article's own earthquake, written again as この地震 (not every earthquake at once)
-    events = article_events(japanese, mentions, parsed.article.date or parsed.article.id)
+    events = article_events(japanese, mentions, parsed.article.id)
     mentions = [m for m in mentions if m.rule != "unnamed-event"] + events
     mentions += surname_mentions(japanese, mentions)
     mentions += country_prefix_mentions(japanese, mentions, lex)
@@ -115,7 +115,7 @@ def _entity_from_key(key: str, gaz) -> Entity:
                 if e.qid == qid:
                     return Entity(key=key, cls=e.cls, label=e.label_ja, wikidata=qid, label_en=e.label_en)
     cls, _, label = key.partition(":")
-    return Entity(key=key, cls=cls, label=label)
+    return Entity(key=key, cls=cls, label=label.rpartition("@")[0] or label)
 
 
 def _fact_order(f):

@@ -88,6 +88,7 @@ class Mention:
     title: str | None = None  # a title word written with a person's name
     refers_to: tuple[str, ...] = ()  # what a group word or anaphor stands for
     written: str | None = None  # the name as written with its title or honorific (スミス氏)
+    scope: str | None = None  # an unnamed event's article id: the entity is that article's own
 
 
 @dataclass(frozen=True)

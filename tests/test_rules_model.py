@@ -194,6 +194,8 @@ SNIPPETS = {
     "hotel_venue": "式典は札幌市の南山ホテルで開かれた。南山ダムの放流が始まった。",
     "headline_plan": "東和自動車、来春にも新型車を発売へ。",
     "joined_club": "北斗レッズに所属する田中健太選手が引退した。",
+    "ceremony_one": "授賞式は東京都内で開かれた。",
+    "ceremony_two": "授賞式は札幌市で開かれた。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -695,9 +697,10 @@ def test_a_country_letter_before_a_named_award_is_that_country(results):
 
 def test_what_occurred_is_a_disaster_when_its_head_says_so_and_a_bare_head_is_not(results):
     r = results["disaster_occurred"]
-    # 山林火災 names no place or year: the article's own (its date), and 地震 in a supposition is none
-    assert {e.label for e in r.entities if e.cls == "Disaster"} == {"山林火災(2026-04-01)"}
-    assert has(r, "Containment", agent="山林火災(2026-04-01)", location="松川村")
+    # 山林火災 names no place or year: the article's own (scoped to its id), and 地震 in a supposition
+    # is none
+    assert [e.key for e in r.entities if e.cls == "Disaster"] == ["Disaster:山林火災@disaster_occurred"]
+    assert has(r, "Containment", agent="山林火災", location="松川村")
 
 
 def test_a_body_set_up_or_sent_is_an_organisation_and_a_bare_head_word_is_not(results):
@@ -1215,13 +1218,13 @@ def test_a_medal_is_an_award_won_at_a_world_championship_by_a_member_of_a_compan
 
 def test_an_unnamed_disaster_is_the_articles_own_event(results):
     r = results["unnamed_quake"]
-    disasters = {e.label for e in r.entities if e.cls == "Disaster"}
-    # one node per article and day (not every earthquake of the corpus at once)
-    assert disasters == {"地震(2026-04-01)", "火事(2026-04-01)"}
-    quake = [m for m, k in r.mentions if k == "Disaster:地震(2026-04-01)"]
+    disasters = {e.key for e in r.entities if e.cls == "Disaster"}
+    # one node per article (scoped to its id), not every earthquake of the corpus at once
+    assert disasters == {"Disaster:地震@unnamed_quake", "Disaster:火事@unnamed_quake"}
+    quake = [m for m, k in r.mentions if k == "Disaster:地震@unnamed_quake"]
     assert len(quake) == 2  # この地震 is the same one
-    assert has(r, "Containment", agent="地震(2026-04-01)", location="北海道")  # …を震源とする
-    assert has(r, "Containment", agent="火事(2026-04-01)", location="西町")  # 西町で…火事があった
+    assert has(r, "Containment", agent="地震", location="北海道")  # …を震源とする
+    assert has(r, "Containment", agent="火事", location="西町")  # 西町で…火事があった
     # 北原市 read as the person 北原: the city
     assert ("Place", "北原市") in {(e.cls, e.label) for e in r.entities}
     assert not any(e.cls == "Person" for e in r.entities)
@@ -1310,3 +1313,11 @@ def test_what_one_belongs_to_is_an_organisation_the_ner_missed(results):
     r = results["joined_club"]
     assert ("Organization", "北斗レッズ") in {(e.cls, e.label) for e in r.entities}
     assert has(r, "Membership", agent="田中健太", organization="北斗レッズ")
+
+
+def test_an_unnamed_event_is_one_articles_own_not_every_one_of_the_corpus(results):
+    one, two = results["ceremony_one"], results["ceremony_two"]
+    keys = [next(e.key for e in r.entities if e.cls == "Event") for r in (one, two)]
+    assert keys == ["Event:授賞式@ceremony_one", "Event:授賞式@ceremony_two"]
+    assert [e.label for e in two.entities if e.cls == "Event"] == ["授賞式"]  # the label is the word
+    assert has(two, "Containment", agent="授賞式", location="札幌市")
