@@ -651,7 +651,7 @@ def _planned_event_facts(view: SentenceView, facts: list[Fact]) -> list[Fact]:
     planners = {k for f in here if f.cls == "Planning" for k in f.role("agent")}
     out = []
     for f in here:
-        if f.modality != "Planned" or f.cls in ("Planning", "Statement") or not f.role("agent"):
+        if f.modality != "Planned" or f.cls in ("Planning", "Statement", "PositionHolding") or not f.role("agent"):
             continue
         if set(f.role("agent")) & planners:
             continue
@@ -1293,12 +1293,23 @@ def _appointee_facts(view: SentenceView, lex: Lexicon, frames: dict[int, Frame],
                 continue
             person = next((k for m, k in pairs if pm.tok_end <= m.tok_start <= pm.tok_end + 3 and m.tok_start < frame.pred.i
                            and view.classes.get(k) == "Person" and m.rule != "group"), None)
+            if person is None:
+                # 山田太郎氏を新社長に起用する: the one in を, before the office in に
+                person = next((k for m, k in reversed(pairs) if m.tok_end <= pm.tok_start and view.classes.get(k) == "Person"
+                               and m.rule != "group" and particles(view.sent, view.toks[_bunsetu_head(view, m)])[:1] == ["を"]),
+                              None)
             if person and person not in appointers:
                 out.append(Fact(cls="PositionHolding", predicate=frame.lemma, sentence=view.sent.index,
                                 roles=(("agent", person), ("position", pk)), modality=_modality(view, frame.pred, lex),
                                 rule="appointee", confidence=0.7, date=_date_for(view, frame.pred, dates),
                                 article_id=view.sent.article_id))
     return out
+
+
+def _bunsetu_head(view: SentenceView, m: Mention) -> int:
+    """The head token of the phrase a mention ends in (山田太郎|氏を: 氏)."""
+    a, b = view.bunsetu(view.toks[m.tok_end - 1])
+    return next((t.i for t in view.toks[a:b] if t.bunsetu_head), m.tok_end - 1)
 
 
 def _visited_country(word: str, lex: Lexicon) -> str | None:

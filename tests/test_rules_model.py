@@ -196,6 +196,7 @@ SNIPPETS = {
     "joined_club": "北斗レッズに所属する田中健太選手が引退した。",
     "ceremony_one": "授賞式は東京都内で開かれた。",
     "ceremony_two": "授賞式は札幌市で開かれた。",
+    "appointed_in_wo": "東和電機は山田太郎氏を新社長に起用する人事を発表した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1321,3 +1322,10 @@ def test_an_unnamed_event_is_one_articles_own_not_every_one_of_the_corpus(result
     assert keys == ["Event:授賞式@ceremony_one", "Event:授賞式@ceremony_two"]
     assert [e.label for e in two.entities if e.cls == "Event"] == ["授賞式"]  # the label is the word
     assert has(two, "Containment", agent="授賞式", location="札幌市")
+
+
+def test_the_one_appointed_in_wo_holds_the_office_in_ni(results):
+    r = results["appointed_in_wo"]
+    assert has(r, "PositionHolding", agent="山田太郎", position="社長")
+    assert any(f.cls == "PositionHolding" and f.modality == "Planned" for f in r.facts)  # 起用する: to come
+    assert not has(r, "Planning", agent="山田太郎")  # holding an office is not the holder's plan
