@@ -132,7 +132,9 @@ class SentenceView:
         if persons:
             last = max(m.tok_end for m, _ in persons)
             return _unique(k for m, k in persons if m.tok_end == last)
-        last_noun = max((t.i for t in self.toks[a:b] if t.pos in ("NOUN", "PROPN", "NUM")), default=head.i)
+        # (米|テスラと: a noun the parser tagged an auxiliary is still the phrase's last noun)
+        last_noun = max((t.i for t in self.toks[a:b] if t.pos in ("NOUN", "PROPN", "NUM") or t.tag.startswith("名詞")),
+                        default=head.i)
         ending = [(m, k) for m, k in inside if m.tok_end - 1 in (head.i, last_noun)]
         if ending:
             best = min(ending, key=lambda p: (-p[0].tok_end, p[0].tok_start))[0]

@@ -197,6 +197,7 @@ SNIPPETS = {
     "ceremony_one": "授賞式は東京都内で開かれた。",
     "ceremony_two": "授賞式は札幌市で開かれた。",
     "appointed_in_wo": "東和電機は山田太郎氏を新社長に起用する人事を発表した。",
+    "alliance": "東和自動車は米テスラと提携した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1329,3 +1330,10 @@ def test_the_one_appointed_in_wo_holds_the_office_in_ni(results):
     assert has(r, "PositionHolding", agent="山田太郎", position="社長")
     assert any(f.cls == "PositionHolding" and f.modality == "Planned" for f in r.facts)  # 起用する: to come
     assert not has(r, "Planning", agent="山田太郎")  # holding an office is not the holder's plan
+
+
+def test_a_business_alliance_is_an_accord_with_the_company_not_its_country(results):
+    r = results["alliance"]
+    # 米|テスラと: the parser tags テスラ an auxiliary; the partner is still the company
+    assert has(r, "Accord", agent="東和自動車", participant="テスラ")
+    assert not has(r, "Accord", participant="アメリカ合衆国")
