@@ -1134,6 +1134,7 @@ def test_place_names_joined_by_a_dot_are_places_whatever_the_ner_says(results):
     assert {("Country", "ドイツ"), ("Place", "ベルリン")} <= kinds
     assert not any(e.cls == "Disaster" for e in r.entities)
     assert has(r, "Containment", agent="ベルリン", location="ドイツ")
+    assert has(r, "Attendance", agent="北斗電機", theme="国際見本市")  # 出展: a company attends a fair
 
 
 def test_the_word_for_inside_is_not_part_of_a_place(results):
