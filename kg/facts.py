@@ -214,6 +214,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _visit_noun_facts(view, lex, topic or carried_topic or [], facts)
     facts += _plan_noun_facts(view, lex, topic or carried_topic or [], facts, frames)
     facts += _planned_event_facts(view, facts)
+    facts += _succession_verb_facts(view, lex, frames)
     facts += _successor_takes_the_post(view, facts)
     facts = _met_then_signed(view, facts)
     facts += _cosigned_accords(view, facts)
@@ -1305,6 +1306,38 @@ def _appointee_facts(view: SentenceView, lex: Lexicon, frames: dict[int, Frame],
                                 roles=(("agent", person), ("position", pk)), modality=_modality(view, frame.pred, lex),
                                 rule="appointee", confidence=0.7, date=_date_for(view, frame.pred, dates),
                                 article_id=view.sent.article_id))
+    return out
+
+
+def _succession_verb_facts(view: SentenceView, lex: Lexicon, frames: dict[int, Frame]) -> list[Fact]:
+    """佐藤氏が山田氏の後を継ぎ, 山田氏に代わって佐藤氏が就いた, 山田氏から社長職を引き継いだ: the
+    successor (the verb's subject, or that of the clause it leads into) follows the one named."""
+    def persons(t: Token) -> list[str]:
+        return [k for k in view.keys_at(t) if view.classes.get(k) == "Person"]
+
+    out = []
+    for v in view.toks:
+        how = lex.succession_verbs.get(v.lemma)
+        if how is None or v.pos != "VERB" or v.i in view.in_quote:
+            continue
+        kids = view.children(v)
+        if how == "of":
+            before = [k for c in kids if c.norm in ("後", "跡") and "を" in particles(view.sent, c)
+                      for g in view.children(c) if particles(view.sent, g)[-1:] == ["の"] for k in persons(g)]
+        else:
+            wanted = "から" if how == "from" else "に"
+            before = [k for c in kids if particles(view.sent, c)[:1] == [wanted] for k in persons(c)]
+        if not before:
+            continue
+        agents = [k for f in (frames.get(v.i), frames.get(v.head)) if f is not None
+                  for r, k in f.roles if r == "agent" and view.classes.get(k) == "Person"]
+        if not agents:
+            agents = [k for c in kids + view.children(view.toks[v.head])
+                      if set(particles(view.sent, c)[:1]) & {"が", "は"} for k in persons(c)]
+        out.extend(Fact(cls="Succession", predicate=v.lemma, sentence=view.sent.index,
+                        roles=(("agent", a), ("theme", b)), rule="succession-verb", confidence=0.6,
+                        modality=_modality(view, v, lex), article_id=view.sent.article_id)
+                   for a in _unique(agents)[:1] for b in before[:1] if a != b)
     return out
 
 

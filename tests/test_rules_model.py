@@ -198,6 +198,8 @@ SNIPPETS = {
     "ceremony_two": "授賞式は札幌市で開かれた。",
     "appointed_in_wo": "東和電機は山田太郎氏を新社長に起用する人事を発表した。",
     "alliance": "東和自動車は米テスラと提携した。",
+    "taking_over": "佐藤一郎氏が山田太郎氏の後を継ぎ、社長に就任した。西川健氏に代わって北村翔氏が監督に就いた。"
+                   "南条透氏は東和花子氏から代表職を引き継いだ。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1338,3 +1340,10 @@ def test_a_business_alliance_is_an_accord_with_the_company_not_its_country(resul
     # 米|テスラと: the parser tags テスラ an auxiliary; the partner is still the company
     assert has(r, "Accord", agent="東和自動車", participant="テスラ")
     assert not has(r, "Accord", participant="アメリカ合衆国")
+
+
+def test_verbs_of_taking_over_make_the_subject_the_successor(results):
+    r = results["taking_over"]
+    assert has(r, "Succession", agent="佐藤一郎", theme="山田太郎")  # Xの後を継ぐ
+    assert has(r, "Succession", agent="北村翔", theme="西川健")  # Xに代わって
+    assert has(r, "Succession", agent="南条透", theme="東和花子")  # Xから引き継ぐ
