@@ -381,8 +381,12 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
             continue
         if passive and role != "position":  # 首相に選ばれた: the office stays the office
             has_source = any("から" in particles(view.sent, x) for x in args)
+            has_object = any("を" in particles(view.sent, x) for x in args)
             if role == "agent":
-                role = "theme"
+                # Xは…から勲章を授与された: X receives; 記念品がスミス氏に贈られた: what is given
+                role = "recipient" if cls == "Gift" and has_object else "theme"
+            elif cls == "Gift" and particle == "に":
+                pass  # …に贈られた: to whom, as in the active
             elif particle == "から" or (particle in ("に", "によって", "により") and not has_source):
                 role = "agent"
         keys = _unique(view.keys_at(arg) + [k for member in _list_members(view, arg) for k in view.keys_at(member)])

@@ -676,7 +676,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             while a < span[1] - 1 and (toks[a].pos == "NUM" or toks[a].tag.startswith("名詞-普通名詞-助数詞")
                                         or toks[a].norm == "の"):
                 a += 1
-            out.append(make(sent, a, span[1], "Artifact", "gift"))
+            # (東和文化賞を授与した: what is given that ends in an award word is an award)
+            award = toks[span[1] - 1].norm.endswith(tuple(lex.award_heads)) and span[1] - a > 1
+            out.append(make(sent, a, span[1], "Award" if award else "Artifact", "gift"))
 
     # who a meeting is with, when no name is there (…の家族とも面会した): the phrase itself
     for p in toks:
@@ -1548,7 +1550,9 @@ def gift_items(sent: Sentence, pred: Token) -> list[Token]:
     """Nouns naming what a gift predicate gives: its を-object unless generic, and list items."""
     kids = _children(sent)
     passive = any(sent.tokens[c].lemma in ("れる", "られる") for c in kids.get(pred.i, []))
-    obj = {"を"} | ({"が", "は"} if passive else set())  # …の記念品がスミス氏に贈られた
+    # …の記念品がスミス氏に贈られた; but 北斗市は…記念品を贈られた: with a を-object, the subject receives
+    has_object = any("を" in particles(sent, sent.tokens[c]) for c in kids.get(pred.i, []))
+    obj = {"を"} | ({"が", "は"} if passive and not has_object else set())
     items: list[Token] = []
     for c in kids.get(pred.i, []):
         t = sent.tokens[c]

@@ -200,6 +200,8 @@ SNIPPETS = {
     "alliance": "東和自動車は米テスラと提携した。",
     "taking_over": "佐藤一郎氏が山田太郎氏の後を継ぎ、社長に就任した。西川健氏に代わって北村翔氏が監督に就いた。"
                    "南条透氏は東和花子氏から代表職を引き継いだ。",
+    "award_given": "東和財団は北村翔さんに東和文化賞を授与した。北斗市は東和財団から記念品を贈られた。"
+                   "佐藤氏の記念品がスミス氏に贈られた。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1347,3 +1349,13 @@ def test_verbs_of_taking_over_make_the_subject_the_successor(results):
     assert has(r, "Succession", agent="佐藤一郎", theme="山田太郎")  # Xの後を継ぐ
     assert has(r, "Succession", agent="北村翔", theme="西川健")  # Xに代わって
     assert has(r, "Succession", agent="南条透", theme="東和花子")  # Xから引き継ぐ
+
+
+def test_an_award_given_is_an_award_and_the_subject_of_a_passive_gift_receives_it(results):
+    r = results["award_given"]
+    assert ("Award", "東和文化賞") in {(e.cls, e.label) for e in r.entities}
+    assert has(r, "Gift", agent="東和財団", recipient="北村翔", theme="東和文化賞")
+    # …から記念品を贈られた: the city receives it, and is no gift itself
+    assert has(r, "Gift", agent="東和財団", recipient="北斗市", theme="記念品")
+    assert ("Place", "北斗市") in {(e.cls, e.label) for e in r.entities}
+    assert not has(r, "Gift", agent="スミス")  # …スミス氏に贈られた: to whom, not by whom
