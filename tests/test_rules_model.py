@@ -202,6 +202,7 @@ SNIPPETS = {
                    "南条透氏は東和花子氏から代表職を引き継いだ。",
     "award_given": "東和財団は北村翔さんに東和文化賞を授与した。北斗市は東和財団から記念品を贈られた。"
                    "佐藤氏の記念品がスミス氏に贈られた。",
+    "police_report": "南山県警は２０日、会社員の西田健一容疑者を逮捕したと発表した。県警によると、容疑を否認している。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1359,3 +1360,11 @@ def test_an_award_given_is_an_award_and_the_subject_of_a_passive_gift_receives_i
     assert has(r, "Gift", agent="東和財団", recipient="北斗市", theme="記念品")
     assert ("Place", "北斗市") in {(e.cls, e.label) for e in r.entities}
     assert not has(r, "Gift", agent="スミス")  # …スミス氏に贈られた: to whom, not by whom
+
+
+def test_a_prefectural_police_is_a_government_body_and_kenkei_alone_refers_to_it(results):
+    r = results["police_report"]
+    assert [(e.cls, e.label) for e in r.entities if e.cls != "Person"] == [("Government", "南山県警")]  # not a company
+    police = next(e.key for e in r.entities if e.label == "南山県警")
+    # 県警によると: the source of the second sentence is the same police
+    assert any(f.sentence == 1 and f.cls == "Statement" and f.role("agent") == [police] for f in r.facts)
