@@ -223,6 +223,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts += _venue_facts(view, frames)
     facts += _event_subject_places(view, frames)
     facts += _disaster_places(view, lex)
+    facts += _river_places(view, lex)
     facts += _held_within(view, lex, frames)
     facts += _located_at(view, lex)
     facts += _bodies_set_up(view, lex, facts)
@@ -1567,6 +1568,23 @@ def _disaster_places(view: SentenceView, lex: Lexicon) -> list[Fact]:
         out.extend(Fact(cls="Containment", predicate=verb.lemma, sentence=view.sent.index,
                         roles=(("agent", k), ("location", p)), rule="disaster-place", confidence=0.55,
                         article_id=view.sent.article_id) for p in _unique(places)[:1] if p != k)
+    return out
+
+
+def _river_places(view: SentenceView, lex: Lexicon) -> list[Fact]:
+    """日田市を流れる花月川: a river described as flowing through a place lies in it."""
+    out = []
+    for m, k in view.pairs:
+        if view.classes.get(k) != "Place" or not m.label.endswith(("川", "河")):
+            continue
+        for clause in view.children(view.toks[m.tok_end - 1]):
+            if clause.dep != "acl" or clause.lemma not in lex.river_verbs:
+                continue
+            out.extend(Fact(cls="Containment", predicate=clause.lemma, sentence=view.sent.index,
+                            roles=(("agent", k), ("location", p)), rule="river-place", confidence=0.6,
+                            article_id=view.sent.article_id)
+                       for c in view.children(clause) if particles(view.sent, c)[:1] == ["を"]
+                       for p in view.keys_at(c) if view.classes.get(p) in PLACES and p != k)
     return out
 
 

@@ -75,6 +75,7 @@ class Lexicon:
     hypothesis_words: frozenset[str]
     creator_titles: frozenset[str]
     succession_verbs: dict[str, str]
+    river_verbs: frozenset[str]
     formal_nouns: frozenset[str]
     appointing_verbs: frozenset[str]
     part_units: frozenset[str]
@@ -164,7 +165,7 @@ def load_lexicon() -> Lexicon:
         event_scope_words=words("event_scope_words.txt"),
         occurrence_verbs=words("occurrence_verbs.txt"), origin_nouns=words("origin_nouns.txt"),
         hypothesis_words=words("hypothesis_words.txt"), creator_titles=words("creator_titles.txt"),
-        succession_verbs=table("succession_verbs.tsv"),
+        succession_verbs=table("succession_verbs.tsv"), river_verbs=words("river_verbs.txt"),
         formal_nouns=words("formal_nouns.txt"),
         appointing_verbs=words("appointing_verbs.txt"),
         part_units=words("part_units.txt"), part_links=words("part_links.txt"),

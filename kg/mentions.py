@@ -182,6 +182,17 @@ def _dotted_katakana(toks: list[Token] | tuple[Token, ...]) -> bool:
     return any(t.norm == "・" for t in toks[1:-1]) and all(is_katakana(t) or t.norm == "・" for t in toks)
 
 
+def _is_river(sent: Sentence, a: int, b: int, lex: Lexicon) -> bool:
+    """Whether tokens [a, b) name a river: ending in 川 or 河, the subject of a river verb or described
+    by one (…を流れる北川)."""
+    toks = sent.tokens
+    if b <= a or not toks[b - 1].norm.endswith(("川", "河")):
+        return False
+    last = toks[b - 1]
+    near = [toks[last.head]] + [toks[i] for i in _children(sent).get(last.i, [])]
+    return any(x.lemma in lex.river_verbs and x.i != last.i for x in near)
+
+
 def _has_name(toks: Iterable[Token], lex: Lexicon) -> bool:
     toks = list(toks)
     # a foreign name written in katakana with its ・ (ローンデポ・パーク) is a name though the dictionary
@@ -317,7 +328,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             school = span.end == k + 1 and toks[k].norm in lex.school_suffixes and not is_name_token(toks[k])
             # 北原|市 read as a person: a name with a word for a city or town after it is the place
             town = k < len(toks) and toks[k].norm in _ADMIN_SUFFIXES and not toks[k].bunsetu_start
-            if dateline or team or school or town:
+            river = _is_river(sent, a, k, lex)  # 北川が氾濫した: the river, not the family name
+            if dateline or team or school or town or river:
                 ner_person = False  # 【上田】: a dateline names a place (the NER spans below say which)
         if title or ner_person:
             rule = "name+title" if title else "title+name" if office_before else "ner"
@@ -862,6 +874,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             cls = "SportsTeam"
         if cls == "SportsTeam" and b - a > 1 and toks[b - 1].norm in lex.school_suffixes:
             cls = "Organization"  # 上田西|高 read as a team: a school
+        if cls == "Person" and _is_river(sent, a, b, lex) or cls not in ("Place", "Country") and b - a == 2 \
+                and toks[a].tag.startswith("名詞-固有名詞-地名") and toks[b - 1].norm in ("県", "市", "区", "町", "村", "郡"):
+            cls = "Place"  # 北川 that floods, 南山|市 read as an amusement park
         if cls == "Person" and b < len(toks) and toks[b].norm in _ADMIN_SUFFIXES and not toks[b].bunsetu_start \
                 and b not in claimed:
             cls, b = "Place", b + 1  # 北原|市 read as a person (the NER stopped before 市)

@@ -203,6 +203,7 @@ SNIPPETS = {
     "award_given": "東和財団は北村翔さんに東和文化賞を授与した。北斗市は東和財団から記念品を贈られた。"
                    "佐藤氏の記念品がスミス氏に贈られた。",
     "police_report": "南山県警は２０日、会社員の西田健一容疑者を逮捕したと発表した。県警によると、容疑を否認している。",
+    "river_flood": "南山市を流れる北川が氾濫した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1368,3 +1369,11 @@ def test_a_prefectural_police_is_a_government_body_and_kenkei_alone_refers_to_it
     police = next(e.key for e in r.entities if e.label == "南山県警")
     # 県警によると: the source of the second sentence is the same police
     assert any(f.sentence == 1 and f.cls == "Statement" and f.role("agent") == [police] for f in r.facts)
+
+
+def test_a_river_the_ner_reads_as_a_person_lies_in_the_city_it_flows_through(results):
+    r = results["river_flood"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # 北川 that floods is the river, not the family name (南山市 read as an amusement park is the city)
+    assert {("Place", "北川"), ("Place", "南山市")} <= kinds and not any(e.cls == "Person" for e in r.entities)
+    assert has(r, "Containment", agent="北川", location="南山市")
