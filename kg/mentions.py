@@ -1246,33 +1246,44 @@ def _offices_held(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Me
     return out
 
 
-def foreign_offices(sent: Sentence, mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
-    """オーストラリアの|アルバニージー首相, 韓国の李在明大統領: the office of a person named with a foreign
-    country before them is that country's (オーストラリア首相, linked where the gazetteer knows it), not
-    the office the title alone names (首相 is Japan's)."""
+def qualified_offices(sent: Sentence, mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
+    """オーストラリアの|アルバニージー首相, 宮城県の村井嘉浩知事: the office of a person named with a
+    foreign country or the prefecture or city they govern before them is that one's (オーストラリア首相,
+    linked where the gazetteer knows it; 宮城県知事), not the office the title alone names (首相 is
+    Japan's, 知事 any governor's)."""
     toks = sent.tokens
-    countries = {m.tok_end: m for m in mentions if m.cls == "Country" and m.rule not in ("group", "anaphor")}
+    places = {m.tok_end: m for m in mentions if m.cls in ("Country", "Place") and m.rule not in ("group", "anaphor")}
     persons = {end: m for m in mentions if m.cls == "Person" for end in (m.tok_end, _skip_reading(toks, m.tok_end))}
     out = []
     for m in mentions:
         person = persons.get(m.tok_start) if m.cls == "Position" and m.rule == "name+title" else None
         if person is not None:
-            c = countries.get(person.tok_start - 1) if person.tok_start > 0 and toks[person.tok_start - 1].norm == "の" \
-                else countries.get(person.tok_start)
-            if c is not None and c.label not in ("日本", "日本国"):
+            c = places.get(person.tok_start - 1) if person.tok_start > 0 and toks[person.tok_start - 1].norm == "の" \
+                else places.get(person.tok_start)
+            label = None
+            if c is not None and c.cls == "Country" and c.label not in ("日本", "日本国"):
                 wanted = [c.label + m.label, c.label + "の" + m.label]
                 label = next((w for w in wanted if names.get(w) == "Position"), None)
                 if label is None and names.get(m.label) == "Position":
                     label = wanted[0]  # 首相 alone is Japan's: the country's own office, not linked
-                if label:
-                    m = dataclasses.replace(m, label=label)
+            elif c is not None and c.cls == "Place" and _governs(c.label, m.label):
+                # 宮城県の…知事: 宮城県知事, as written together; 横浜市の…市長: 横浜市長
+                label = c.label + (m.label[1:] if m.label[0] == c.label[-1] else m.label)
+            if label:
+                m = dataclasses.replace(m, label=label)
         out.append(m)
     return out
 
 
-def carried_foreign_offices(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """李大統領 after 韓国の李在明大統領: the office a person was given with their country stays theirs
-    when the article names them again with the title alone."""
+def _governs(place: str, title: str) -> bool:
+    """知事 of a prefecture, 市長 of a city, 町長 of a town…: the title of the place's head."""
+    return place[-1:] in "都道府県" and title == "知事" or len(title) == 2 and title[1] == "長" \
+        and place[-1:] == title[0] and title[0] in "市区町村"
+
+
+def carried_offices(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """李大統領 after 韓国の李在明大統領, 村井知事 after 宮城県の村井嘉浩知事: the office a person was given
+    with their country or place stays theirs when the article names them again with the title alone."""
     def holder(m: Mention) -> Mention | None:
         toks = by_index[m.sentence].tokens
         return next((p for p in mentions if p.cls == "Person" and p.sentence == m.sentence

@@ -6,8 +6,8 @@ import dataclasses
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import FOCUS_CLASSES, attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
-from .mentions import (article_events, carried_foreign_offices, country_prefix_mentions, dictionary_mentions,
-                       extract_mentions, foreign_offices, home_government_mentions, nfkc, surname_mentions)
+from .mentions import (article_events, carried_offices, country_prefix_mentions, dictionary_mentions,
+                       extract_mentions, qualified_offices, home_government_mentions, nfkc, surname_mentions)
 from .types import ArticleResult, Entity, ParsedArticle
 
 
@@ -20,7 +20,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     per_sentence = {}
     for s in japanese:
         found = extract_mentions(s, lex)
-        found = foreign_offices(s, found + dictionary_mentions(s, names, found), names)
+        found = qualified_offices(s, found + dictionary_mentions(s, names, found), names)
         per_sentence[s.index] = found
     # one name, one thing in an article: a name found once is found wherever else it is written
     # (マルサン typed by マルサン（仙台市） in one sentence, missed by the NER in another)
@@ -48,7 +48,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     mentions = [m for s in japanese
                 for m in per_sentence[s.index] + dictionary_mentions(s, seen, per_sentence[s.index], rule="article",
                                                                      labels=short)]
-    mentions = carried_foreign_offices(japanese, mentions)
+    mentions = carried_offices(japanese, mentions)
     # 地震があり: the article's own earthquake, written again as この地震 (not every earthquake at once)
     events = article_events(japanese, mentions, parsed.article.id)
     mentions = [m for m in mentions if m.rule != "unnamed-event"] + events

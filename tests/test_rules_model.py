@@ -204,6 +204,7 @@ SNIPPETS = {
                    "佐藤氏の記念品がスミス氏に贈られた。",
     "police_report": "南山県警は２０日、会社員の西田健一容疑者を逮捕したと発表した。県警によると、容疑を否認している。",
     "river_flood": "南山市を流れる北川が氾濫した。",
+    "local_heads": "宮城県の村井嘉浩知事は災害対策本部を設置した。横浜市の山田一郎市長も出席した。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1377,3 +1378,10 @@ def test_a_river_the_ner_reads_as_a_person_lies_in_the_city_it_flows_through(res
     # 北川 that floods is the river, not the family name (南山市 read as an amusement park is the city)
     assert {("Place", "北川"), ("Place", "南山市")} <= kinds and not any(e.cls == "Person" for e in r.entities)
     assert has(r, "Containment", agent="北川", location="南山市")
+
+
+def test_the_head_of_a_prefecture_or_city_named_before_them_holds_its_own_office(results):
+    r = results["local_heads"]
+    held = {(a, p) for c, roles in facts(r) if c == "PositionHolding"
+            for a in roles.get("agent", ()) for p in roles.get("position", ())}
+    assert held == {("村井嘉浩", "宮城県知事"), ("山田一郎", "横浜市長")}  # not every governor's 知事
