@@ -1281,7 +1281,7 @@ def _governs(place: str, title: str) -> bool:
         and place[-1:] == title[0] and title[0] in "市区町村"
 
 
-def carried_offices(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+def carried_offices(sentences: Sequence[Sentence], mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
     """李大統領 after 韓国の李在明大統領, 村井知事 after 宮城県の村井嘉浩知事: the office a person was given
     with their country or place stays theirs when the article names them again with the title alone."""
     def holder(m: Mention) -> Mention | None:
@@ -1297,8 +1297,16 @@ def carried_offices(sentences: Sequence[Sentence], mentions: list[Mention]) -> l
             held[p.label] = m.label
     if not held:
         return mentions
+    # 大統領にこう伝えた: the title alone is the one office of the article that it qualifies (not 首相,
+    # which alone is Japan's prime minister in the gazetteer)
+    only: dict[str, set[str]] = {}
+    for m in offices:
+        if m.label != nfkc(m.text) and m.label.endswith(nfkc(m.text)) and names.get(nfkc(m.text)) != "Position":
+            only.setdefault(nfkc(m.text), set()).add(m.label)
     out = []
     for m in mentions:
+        if m.cls == "Position" and m.rule != "name+title" and len(only.get(m.label, ())) == 1:
+            m = dataclasses.replace(m, label=next(iter(only[m.label])))
         p = holder(m) if m in offices and m.label == nfkc(m.text) else None
         if p is not None:
             # (李 and 李在明, アルバニージー and アンソニー・アルバニージー: one person)

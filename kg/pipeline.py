@@ -48,7 +48,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     mentions = [m for s in japanese
                 for m in per_sentence[s.index] + dictionary_mentions(s, seen, per_sentence[s.index], rule="article",
                                                                      labels=short)]
-    mentions = carried_offices(japanese, mentions)
+    mentions = carried_offices(japanese, mentions, names)
     # 地震があり: the article's own earthquake, written again as この地震 (not every earthquake at once)
     events = article_events(japanese, mentions, parsed.article.id)
     mentions = [m for m in mentions if m.rule != "unnamed-event"] + events

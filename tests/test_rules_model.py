@@ -186,7 +186,7 @@ SNIPPETS = {
                    "探査機は２０３１年に小惑星「リュウグウ２」に着く。気象衛星ひまわり１０号の打ち上げは延期された。"
                    "東和重工は次世代潜水艦の建造を受注した。",
     "foreign_offices": "韓国の朴成民（パク・ソンミン）大統領は２日、オーストラリアのジョン・ハリス首相と会談した。"
-                       "朴大統領は「協力を深めたい」と述べた。ハリス首相は３日に帰国する。",
+                       "朴大統領は「協力を深めたい」と述べた。ハリス首相は３日に帰国する。長官は大統領にこう伝えた。",
     "film_prize": "西川涼子監督の「霧の港」が最高賞の銀鷲賞に選ばれた。陶芸家の山本光雲さんが北斗文化勲章を受章した。"
                   "山田監督の「決意」という言葉が響いた。",
     "company_units": "東和電機の子会社西山工業は新車を発表した。南星商事傘下の東和物流が上場した。"
@@ -1286,6 +1286,8 @@ def test_the_office_of_a_person_named_with_a_foreign_country_is_that_countrys(re
     assert held == {("朴成民", "大韓民国大統領"), ("ジョン・ハリス", "オーストラリアの首相")}
     pm = next(e for e in r.entities if e.label == "オーストラリアの首相")
     assert pm.wikidata == "Q319145"  # the gazetteer's Prime Minister of Australia
+    # 大統領 alone later: the article's one president's office, not a node of its own
+    assert not any(e.cls == "Position" and e.label == "大統領" for e in r.entities)
 
 
 def test_a_work_after_its_maker_and_awards_chosen_for_or_received(results):
