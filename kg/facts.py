@@ -514,7 +514,7 @@ def _modality(view: SentenceView, pred: Token, lex: Lexicon) -> str:
             return mod
         if head.lemma in lex.reporting and head.lemma not in ("よる",):
             hx = view.aux(head)
-            if head.lemma in ("見る", "伝える", "する", "報じる") and any(a.lemma in _PASSIVE for a in hx):
+            if head.lemma in ("見る", "みる", "伝える", "する", "報じる") and any(a.lemma in _PASSIVE for a in hx):
                 return lex.reporting[head.lemma]
             if head.lemma in ("可能性", "見込む", "予想"):
                 return "Hedged"

@@ -205,6 +205,7 @@ SNIPPETS = {
     "police_report": "南山県警は２０日、会社員の西田健一容疑者を逮捕したと発表した。県警によると、容疑を否認している。",
     "river_flood": "南山市を流れる北川が氾濫した。",
     "local_heads": "宮城県の村井嘉浩知事は災害対策本部を設置した。横浜市の山田一郎市長も出席した。",
+    "hedged_kana": "東和電機は来月にも新工場の建設を発表するとみられる。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
 }
 
@@ -1387,3 +1388,8 @@ def test_the_head_of_a_prefecture_or_city_named_before_them_holds_its_own_office
     held = {(a, p) for c, roles in facts(r) if c == "PositionHolding"
             for a in roles.get("agent", ()) for p in roles.get("position", ())}
     assert held == {("村井嘉浩", "宮城県知事"), ("山田一郎", "横浜市長")}  # not every governor's 知事
+
+
+def test_tomirareru_in_kana_hedges_the_clause(results):
+    r = results["hedged_kana"]
+    assert [f.modality for f in r.facts if f.cls == "Statement"] == ["Hedged"]  # …とみられる, written in kana
