@@ -1,6 +1,7 @@
 """The word lists and tables in kg/data, loaded once. Code holds rules; words live in data files."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,51 +142,29 @@ class Lexicon:
         return self.titles.get(word) == "honorific"
 
 
+# fields whose data file is not named after them, or that are built from other files
+_FILES = {"ene": "ene_classes.tsv", "abbreviations": "country_abbreviations.tsv", "suffixes": "suffix_classes.tsv",
+          "quoted_heads": "quoted_name_heads.tsv", "groups": "group_references.tsv", "body_verbs": "body_verbs.tsv"}
+
+
+def _load(name: str, kind: str):
+    """A field's list or table: from _FILES, else the data file named after the field."""
+    file = _FILES.get(name) or next(f for f in (f"{name}.txt", f"{name}.tsv") if (DATA / f).exists())
+    return table(file) if kind.startswith("dict") else words(file)
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     facts = {}
     for name, edge, roles, gold in _rows("fact_classes.tsv"):
         facts[name] = FactClass(name, None if edge == "-" else edge,
                                 tuple(r for r in roles.split(",") if r), None if gold == "-" else gold)
-    return Lexicon(
-        ene=table("ene_classes.tsv"), titles=table("titles.tsv"), title_prefixes=table("title_prefixes.tsv"),
-        abbreviations=table("country_abbreviations.tsv"), country_visits=table("country_visits.tsv"),
-        event_heads=words("event_heads.txt"), agreement_heads=table("agreement_heads.tsv"),
-        suffixes=table("suffix_classes.tsv"), quoted_heads=table("quoted_name_heads.tsv"),
-        predicates=table("predicates.tsv"), light_verbs=words("light_verbs.txt"),
-        stance_nouns=table("stance_nouns.tsv"), relational_nouns=table("relational_nouns.tsv"),
-        reporting=table("reporting.tsv"), statement_context=words("statement_context.txt"),
-        groups=table("group_references.tsv"), honorific_only=words("honorific_only.txt"),
-        anaphora={r[0]: Anaphor(r[1], None if r[2] == "-" else r[2], r[3] == "yes")
-                  for r in _rows("anaphora.tsv")}, fact_classes=facts,
-        not_name_suffixes=words("not_name_suffixes.txt"),
+    built = dict(
+        anaphora={r[0]: Anaphor(r[1], None if r[2] == "-" else r[2], r[3] == "yes") for r in _rows("anaphora.tsv")},
+        fact_classes=facts,
         plan_nouns=frozenset(r[0] for r in _rows("stance_nouns.tsv") if r[2] == "yes"),
-        place_links=words("place_links.txt"), short_place_suffixes=words("short_place_suffixes.txt"),
-        spokesperson_nouns=words("spokesperson_nouns.txt"), sport_words=words("sport_words.txt"),
-        event_scope_words=words("event_scope_words.txt"),
-        occurrence_verbs=words("occurrence_verbs.txt"), origin_nouns=words("origin_nouns.txt"),
-        hypothesis_words=words("hypothesis_words.txt"), creator_titles=words("creator_titles.txt"),
-        succession_verbs=table("succession_verbs.tsv"), river_verbs=words("river_verbs.txt"),
-        formal_nouns=words("formal_nouns.txt"),
-        appointing_verbs=words("appointing_verbs.txt"),
-        part_units=words("part_units.txt"), part_links=words("part_links.txt"),
-        speech_nouns=table("speech_nouns.tsv"), expressing_verbs=words("expressing_verbs.txt"),
-        cataphora=words("cataphora.txt"), company_descriptors=words("company_descriptors.txt"),
-        hold_verbs=table("hold_verbs.tsv"),
-        body_verbs=words("body_verbs.tsv"), body_heads=words("body_heads.txt"),
-        location_verbs=words("location_verbs.txt"), seat_nouns=words("seat_nouns.txt"),
-        member_links=words("member_links.txt"), event_suffixes=words("event_suffixes.txt"),
-        news_agencies=words("news_agencies.txt"),
         body_part_verbs=frozenset(r[0] for r in _rows("body_verbs.tsv") if r[1] == "yes"),
         subject_held_verbs=frozenset(r[0] for r in _rows("hold_verbs.tsv") + _rows("body_verbs.tsv")
-                                     if r[-1] == "subject"),
-        held_event_heads=words("held_event_heads.txt"),
-        not_events=words("not_events.txt"), announcing_verbs=words("announcing_verbs.txt"),
-        disaster_heads=words("disaster_heads.txt"),
-        non_event_verbs=words("non_event_verbs.txt"), place_suffixes=words("place_suffixes.txt"),
-        naming_verbs=words("naming_verbs.txt"), trailing_nouns=words("trailing_nouns.txt"),
-        award_heads=words("award_heads.txt"), world_regions=words("world_regions.txt"),
-        schooling_verbs=words("schooling_verbs.txt"), school_suffixes=words("school_suffixes.txt"),
-        future_words=words("future_words.txt"), quote_only_verbs=words("quote_only_verbs.txt"),
-        ministry_fields=words("ministry_fields.txt"), leader_office_suffixes=words("leader_office_suffixes.txt"),
-        league_words=words("league_words.txt"), contest_verbs=words("contest_verbs.txt"))
+                                     if r[-1] == "subject"))
+    return Lexicon(**built, **{f.name: _load(f.name, str(f.type)) for f in dataclasses.fields(Lexicon)
+                               if f.name not in built})
