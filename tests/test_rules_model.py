@@ -164,7 +164,8 @@ SNIPPETS = {
                   "南星化学の本社は米ペンシルベニア州ピッツバーグにある。",
     "dotted_places": "北斗電機はドイツ・ベルリンで開かれた国際見本市に出展した。",
     "inside_the_city": "秋田市内の小学校で避難訓練が行われた。大阪府内全域で停電が続いた。",
-    "more_event_heads": "第３回南山マラソンには約８千人が参加した。南山雪まつりは４日に始まった。",
+    "more_event_heads": "第３回南山マラソンには約８千人が参加した。南山雪まつりは４日に始まった。"
+                        "南山モーターショーが開幕した。西山ダービーには１８頭が出走した。",
     "school_misread": "北斗駅伝で東和学院大が優勝した。西山大は２位だった。",
     "acquisition_story": "米電気自動車（ＥＶ）大手リヴァートン・モーターズは１１日、日本の部品メーカー、東和精機を"
                          "買収すると発表した。リヴァートンのマイケル・ハーディング最高経営責任者（ＣＥＯ）は声明で"
@@ -1159,7 +1160,7 @@ def test_a_place_written_again_without_its_shi_is_the_same_place(results):
 
 def test_marathons_relays_and_festivals_are_events(results):
     events = {e.label for e in results["more_event_heads"].entities if e.cls == "Event"}
-    assert events == {"第3回南山マラソン", "南山雪まつり"}
+    assert events == {"第3回南山マラソン", "南山雪まつり", "南山モーターショー", "西山ダービー"}
     assert {e.label for e in results["school_misread"].entities if e.cls == "Event"} == {"北斗駅伝"}
 
 
