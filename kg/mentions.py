@@ -1081,11 +1081,12 @@ def _organisations_joined(sent: Sentence, found: list[Mention], lex: Lexicon) ->
     NER missed it."""
     toks = sent.tokens
     taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    kids = _children(sent)
     out = []
     for v in toks:
         if v.pos != "VERB" or lex.predicates.get(v.lemma) != "Membership" or v.lemma in lex.schooling_verbs:
             continue
-        for c in _children(sent).get(v.i, []):
+        for c in kids.get(v.i, []):
             n = toks[c]
             if n.pos not in ("NOUN", "PROPN") or not n.bunsetu_head or particles(sent, n)[:1] not in (["に"], ["から"]):
                 continue
