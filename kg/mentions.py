@@ -685,8 +685,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             commas = [i for i in range(span[0], span[1]) if toks[i].norm == "、"]
             if commas:
                 a = commas[-1] + 1
+            # (今年の|ノーベル化学賞: nor is the time word before it)
             while a < span[1] - 1 and (toks[a].pos == "NUM" or toks[a].tag.startswith("名詞-普通名詞-助数詞")
-                                        or toks[a].norm == "の"):
+                                        or toks[a].norm == "の" or toks[a].tag.endswith("副詞可能")):
                 a += 1
             # (東和文化賞を授与した: what is given that ends in an award word is an award)
             award = toks[span[1] - 1].norm.endswith(tuple(lex.award_heads)) and span[1] - a > 1

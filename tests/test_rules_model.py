@@ -201,7 +201,7 @@ SNIPPETS = {
     "alliance": "東和自動車は米テスラと提携した。",
     "taking_over": "佐藤一郎氏が山田太郎氏の後を継ぎ、社長に就任した。西川健氏に代わって北村翔氏が監督に就いた。"
                    "南条透氏は東和花子氏から代表職を引き継いだ。",
-    "award_given": "東和財団は北村翔さんに東和文化賞を授与した。北斗市は東和財団から記念品を贈られた。"
+    "award_given": "東和財団は北村翔さんに今年の東和文化賞を授与した。北斗市は東和財団から記念品を贈られた。"
                    "佐藤氏の記念品がスミス氏に贈られた。",
     "police_report": "南山県警は２０日、会社員の西田健一容疑者を逮捕したと発表した。県警によると、容疑を否認している。",
     "river_flood": "南山市を流れる北川が氾濫した。",
@@ -1360,7 +1360,8 @@ def test_verbs_of_taking_over_make_the_subject_the_successor(results):
 
 def test_an_award_given_is_an_award_and_the_subject_of_a_passive_gift_receives_it(results):
     r = results["award_given"]
-    assert ("Award", "東和文化賞") in {(e.cls, e.label) for e in r.entities}
+    assert ("Award", "東和文化賞") in {(e.cls, e.label) for e in r.entities}  # not 今年の東和文化賞
+    assert not any(e.label.startswith("今年") for e in r.entities)
     assert has(r, "Gift", agent="東和財団", recipient="北村翔", theme="東和文化賞")
     # …から記念品を贈られた: the city receives it, and is no gift itself
     assert has(r, "Gift", agent="東和財団", recipient="北斗市", theme="記念品")
