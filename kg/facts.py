@@ -370,6 +370,8 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         for c in view.children(pred):
             if particles(view.sent, c)[:1] in (["と"], ["とも"]):
                 quoted.update(range(_leftmost(view, c), c.i + 1))
+    has_source = any("から" in particles(view.sent, x) for x in args)
+    has_object = any("を" in particles(view.sent, x) for x in args)
     for arg in args:
         ps = particles(view.sent, arg)
         if not ps or arg.i in quoted:
@@ -381,8 +383,6 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         if role is None:
             continue
         if passive and role != "position":  # 首相に選ばれた: the office stays the office
-            has_source = any("から" in particles(view.sent, x) for x in args)
-            has_object = any("を" in particles(view.sent, x) for x in args)
             if role == "agent":
                 # Xは…から勲章を授与された: X receives; 記念品がスミス氏に贈られた: what is given
                 role = "recipient" if cls == "Gift" and has_object else "theme"
@@ -431,7 +431,7 @@ def _next_norm(view: SentenceView, i: int) -> str:
 def _headline_plan(view: SentenceView, pred: Token) -> bool:
     """…を発売へ: a verbal noun with へ ending the sentence (headlines) says what is going to happen."""
     return pred.pos == "NOUN" and pred.head == pred.i and _next_norm(view, pred.i) == "へ" \
-        and _next_norm(view, pred.i + 1) in ("。", "")
+        and _next_norm(view, pred.i + 1) == "。"
 
 
 def _schools(view: SentenceView, lex: Lexicon) -> set[str]:
@@ -1560,11 +1560,8 @@ def _disaster_places(view: SentenceView, lex: Lexicon) -> list[Fact]:
         if verb.lemma in lex.occurrence_verbs and verb.i != t.i and particles(view.sent, t)[:1] in (["が"], ["は"]):
             places += [p for c in view.children(verb) if c.bunsetu_head and particles(view.sent, c)[:1] in (["で"], ["に"])
                        for p in view.keys_at(c) if view.classes.get(p) in PLACES]
-        for clause in view.children(t):
-            if clause.dep == "acl" and clause.lemma == "する" and any(
-                    c.norm in lex.origin_nouns and particles(view.sent, c)[:1] == ["と"] for c in view.children(clause)):
-                places += [p for c in view.children(clause) if particles(view.sent, c)[:1] == ["を"]
-                           for p in view.keys_at(c) if view.classes.get(p) in PLACES]
+        places += [p for _, p in _places_of_clauses(view, t, lambda clause: clause.lemma == "する" and any(
+            c.norm in lex.origin_nouns and particles(view.sent, c)[:1] == ["と"] for c in view.children(clause)))]
         out.extend(Fact(cls="Containment", predicate=verb.lemma, sentence=view.sent.index,
                         roles=(("agent", k), ("location", p)), rule="disaster-place", confidence=0.55,
                         article_id=view.sent.article_id) for p in _unique(places)[:1] if p != k)
@@ -1577,15 +1574,20 @@ def _river_places(view: SentenceView, lex: Lexicon) -> list[Fact]:
     for m, k in view.pairs:
         if view.classes.get(k) != "Place" or not m.label.endswith(("川", "河")):
             continue
-        for clause in view.children(view.toks[m.tok_end - 1]):
-            if clause.dep != "acl" or clause.lemma not in lex.river_verbs:
-                continue
-            out.extend(Fact(cls="Containment", predicate=clause.lemma, sentence=view.sent.index,
-                            roles=(("agent", k), ("location", p)), rule="river-place", confidence=0.6,
-                            article_id=view.sent.article_id)
-                       for c in view.children(clause) if particles(view.sent, c)[:1] == ["を"]
-                       for p in view.keys_at(c) if view.classes.get(p) in PLACES and p != k)
+        out.extend(Fact(cls="Containment", predicate=clause.lemma, sentence=view.sent.index,
+                        roles=(("agent", k), ("location", p)), rule="river-place", confidence=0.6,
+                        article_id=view.sent.article_id)
+                   for clause, p in _places_of_clauses(view, view.toks[m.tok_end - 1],
+                                                       lambda clause: clause.lemma in lex.river_verbs) if p != k)
     return out
+
+
+def _places_of_clauses(view: SentenceView, t: Token, fits) -> list[tuple[Token, str]]:
+    """(clause, place) for the places in を of the relative clauses on token t that ``fits`` accepts
+    (宮城県沖を|震源とする地震, 南山市を|流れる北川)."""
+    return [(clause, p) for clause in view.children(t) if clause.dep == "acl" and fits(clause)
+            for c in view.children(clause) if particles(view.sent, c)[:1] == ["を"]
+            for p in view.keys_at(c) if view.classes.get(p) in PLACES]
 
 
 def _plan_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact],

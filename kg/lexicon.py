@@ -104,16 +104,16 @@ class Lexicon:
     place_suffixes: frozenset[str]
     naming_verbs: frozenset[str]
     trailing_nouns: frozenset[str]
-    schooling_verbs: frozenset[str] = frozenset()
-    future_words: frozenset[str] = frozenset()
-    quote_only_verbs: frozenset[str] = frozenset()
-    ministry_fields: frozenset[str] = frozenset()
-    league_words: frozenset[str] = frozenset()
-    contest_verbs: frozenset[str] = frozenset()
-    leader_office_suffixes: frozenset[str] = frozenset()
-    school_suffixes: frozenset[str] = frozenset()
-    award_heads: frozenset[str] = frozenset()
-    world_regions: frozenset[str] = frozenset()
+    schooling_verbs: frozenset[str]
+    future_words: frozenset[str]
+    quote_only_verbs: frozenset[str]
+    ministry_fields: frozenset[str]
+    league_words: frozenset[str]
+    contest_verbs: frozenset[str]
+    leader_office_suffixes: frozenset[str]
+    school_suffixes: frozenset[str]
+    award_heads: frozenset[str]
+    world_regions: frozenset[str]
 
     @functools.cached_property
     def anaphora_stems(self) -> frozenset[str]:

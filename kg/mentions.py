@@ -565,7 +565,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             parent = run[:lead]
             places = all(x.tag.startswith("名詞-固有名詞-地名") or x.norm in _ADMIN_SUFFIXES for x in parent)
             out.append(make(sent, a, t.i + 1, "Organization", "unit"))
-            kind = lex.suffixes.get(parent[-1].norm, "Organization") if parent[-1].norm in lex.suffixes else "Organization"
+            kind = lex.suffixes.get(parent[-1].norm, "Organization")
             out.append(make(sent, a, a + lead, "Place" if places else kind, "unit-parent"))
             claimed.update(range(a, t.i + 1))
             continue
@@ -1255,7 +1255,7 @@ def qualified_offices(sent: Sentence, mentions: list[Mention], names: dict[str, 
     Japan's, 知事 any governor's)."""
     toks = sent.tokens
     places = {m.tok_end: m for m in mentions if m.cls in ("Country", "Place") and m.rule not in ("group", "anaphor")}
-    persons = {end: m for m in mentions if m.cls == "Person" for end in (m.tok_end, _skip_reading(toks, m.tok_end))}
+    persons = _persons_by_end(toks, mentions)
     out = []
     for m in mentions:
         person = persons.get(m.tok_start) if m.cls == "Position" and m.rule == "name+title" else None
@@ -1283,33 +1283,39 @@ def _governs(place: str, title: str) -> bool:
         and place[-1:] == title[0] and title[0] in "市区町村"
 
 
+def _persons_by_end(toks: Sequence[Token], mentions: Iterable[Mention]) -> dict[int, Mention]:
+    """The persons of one sentence by where a title after them would start: the end of the name, or
+    of its reading in parentheses (李在明（イ・ジェミョン）|大統領)."""
+    return {end: m for m in mentions if m.cls == "Person" for end in (m.tok_end, _skip_reading(toks, m.tok_end))}
+
+
 def carried_offices(sentences: Sequence[Sentence], mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
     """李大統領 after 韓国の李在明大統領, 村井知事 after 宮城県の村井嘉浩知事: the office a person was given
     with their country or place stays theirs when the article names them again with the title alone."""
-    def holder(m: Mention) -> Mention | None:
-        toks = by_index[m.sentence].tokens
-        return next((p for p in mentions if p.cls == "Person" and p.sentence == m.sentence
-                     and m.tok_start in (p.tok_end, _skip_reading(toks, p.tok_end))), None)
+    # (the first person named there, when two end at one place)
+    persons = {s.index: _persons_by_end(s.tokens, [m for m in reversed(mentions) if m.sentence == s.index])
+               for s in sentences}
 
-    by_index = {s.index: s for s in sentences}
+    def holder(m: Mention) -> Mention | None:
+        return persons.get(m.sentence, {}).get(m.tok_start)
+
     offices = [m for m in mentions if m.cls == "Position" and m.rule == "name+title"]
-    held: dict[str, str] = {}  # person's label → the country's office
-    for m in offices:
-        if m.label != nfkc(m.text) and m.label.endswith(nfkc(m.text)) and (p := holder(m)) is not None:
-            held[p.label] = m.label
+    qualified = [m for m in offices if m.label != nfkc(m.text) and m.label.endswith(nfkc(m.text))]
+    held = {p.label: m.label for m in qualified if (p := holder(m)) is not None}  # person → their office
     if not held:
         return mentions
     # 大統領にこう伝えた: the title alone is the one office of the article that it qualifies (not 首相,
     # which alone is Japan's prime minister in the gazetteer)
     only: dict[str, set[str]] = {}
-    for m in offices:
-        if m.label != nfkc(m.text) and m.label.endswith(nfkc(m.text)) and names.get(nfkc(m.text)) != "Position":
+    for m in qualified:
+        if names.get(nfkc(m.text)) != "Position":
             only.setdefault(nfkc(m.text), set()).add(m.label)
+    bare = {m for m in offices if m.label == nfkc(m.text)}
     out = []
     for m in mentions:
         if m.cls == "Position" and m.rule != "name+title" and len(only.get(m.label, ())) == 1:
             m = dataclasses.replace(m, label=next(iter(only[m.label])))
-        p = holder(m) if m in offices and m.label == nfkc(m.text) else None
+        p = holder(m) if m in bare else None
         if p is not None:
             # (李 and 李在明, アルバニージー and アンソニー・アルバニージー: one person)
             label = next((v for k, v in held.items() if (k.startswith(p.label) or k.endswith(p.label))
