@@ -76,6 +76,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
             carried = topic
     facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex))
     facts = attend_the_event_at_hand(pairs, facts, by_key, parsed.sentences)
+    pairs, by_key = _events_that_are_facts(pairs, facts, by_key)
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer
     gaz = load_gazetteer()
     for f in facts:
@@ -105,6 +106,18 @@ def _first_holding_only(facts):
             seen.append((f.predicate, roles))
         out.append(f)
     return out
+
+
+def _events_that_are_facts(pairs, facts, by_key):
+    """習主席との経済・通商協議に臨んだ: an unnamed meeting is the Meeting fact its noun triggers, so it is
+    not a second node beside it. Kept when a fact has it in a role (授賞式に出席した: what is attended)
+    or when no fact was built from its word."""
+    used = {k for f in facts for _, k in f.roles}
+    triggers = {(f.sentence, f.predicate) for f in facts}
+    folded = {k for m, k in pairs if by_key[k].cls == "Event" and m.scope and k not in used
+              and any(s == m.sentence and m.label.endswith(p) for s, p in triggers)}
+    return ([(m, k) for m, k in pairs if k not in folded],
+            {k: e for k, e in by_key.items() if k not in folded})
 
 
 def _entity_from_key(key: str, gaz) -> Entity:

@@ -208,6 +208,7 @@ SNIPPETS = {
     "local_heads": "宮城県の村井嘉浩知事は災害対策本部を設置した。横浜市の山田一郎市長も出席した。",
     "hedged_kana": "東和電機は来月にも新工場の建設を発表するとみられる。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
+    "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
 
@@ -1395,3 +1396,11 @@ def test_the_head_of_a_prefecture_or_city_named_before_them_holds_its_own_office
 def test_tomirareru_in_kana_hedges_the_clause(results):
     r = results["hedged_kana"]
     assert [f.modality for f in r.facts if f.cls == "Statement"] == ["Hedged"]  # …とみられる, written in kana
+
+
+def test_an_unnamed_meeting_is_the_meeting_fact_not_a_second_node(results):
+    r = results["unnamed_talks"]
+    assert has(r, "Meeting", agent="山田太郎", participant="北村翔")
+    # 閣僚級協議 is what the Meeting fact is; 閉会式 is what 佐藤一郎 attends, so it stays a node
+    assert [e.label for e in r.entities if e.cls == "Event"] == ["閉会式"]
+    assert has(r, "Attendance", agent="佐藤一郎", theme="閉会式")
