@@ -391,10 +391,11 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
             elif particle == "から" or (particle in ("に", "によって", "により") and not has_source):
                 role = "agent"
         keys = _unique(view.keys_at(arg) + [k for member in _list_members(view, arg) for k in view.keys_at(member)])
-        if not keys and role == "agent" and arg.norm in lex.spokesperson_nouns:
+        if not keys and role in ("agent", "recipient") and "".join(
+                t.norm for t in view.toks[_leftmost_compound(view, arg):arg.i + 1]).endswith(tuple(lex.spokesperson_nouns)):
             # 経済産業省の|幹部は: one who speaks for the ministry, unnamed; the ministry says it
             keys = [k for c in view.children(arg) if c.bunsetu_head and particles(view.sent, c)[-1:] == ["の"]
-                    for k in view.keys_at(c) if view.classes.get(k) in ORG_CLASSES]
+                    for k in view.keys_at(c) if view.classes.get(k) in ORG_CLASSES | {"Country"}]
         if not keys:
             continue
         if passive and role == "agent" and particle == "に" and all(view.classes.get(k) in PLACES for k in keys):
@@ -1119,8 +1120,9 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                 rule = "place-no-org"  # 鹿児島県の種子島宇宙センター, カナダのX社
             if rule is None and between.startswith("の") and len(between) <= 5 and c1 in ("Place", "Facility") \
                     and c2 in ("Facility", "Artifact", "Event") \
-                    and not any(t.pos in ("VERB", "ADJ") for t in toks[after:m2.tok_start]):
-                rule = "place-no-thing"
+                    and not any(t.pos in ("VERB", "ADJ") for t in toks[after:m2.tok_start]) \
+                    and not any(t.pos == "ADP" for t in toks[after + 1:m2.tok_start]):
+                rule = "place-no-thing"  # (北斗市の訪問団に|記念品を: a case particle ends the phrase)
             elif rule is None and between.startswith("での") and c2 == "Event" and c1 in PLACES:
                 rule = "place-de-event"
             member = between.lstrip(")")

@@ -1599,7 +1599,8 @@ def gift_items(sent: Sentence, pred: Token) -> list[Token]:
     for c in kids.get(pred.i, []):
         t = sent.tokens[c]
         ps = particles(sent, t)
-        if t.pos in _NOMINAL and (obj & set(ps) or (t.dep in ("obl", "obj") and set(ps) & _LIST_MARKERS)):
+        # (式典では…賞状が手渡された: で before は says where, not what)
+        if t.pos in _NOMINAL and (obj & set(ps[:1]) or (t.dep in ("obl", "obj") and set(ps) & _LIST_MARKERS)):
             listed = [sent.tokens[g] for g in kids.get(t.i, [])
                       if sent.tokens[g].dep == "nmod" and set(particles(sent, sent.tokens[g])) & _LIST_MARKERS]
             items.extend(listed)

@@ -208,6 +208,8 @@ SNIPPETS = {
     "local_heads": "宮城県の村井嘉浩知事は災害対策本部を設置した。横浜市の山田一郎市長も出席した。",
     "hedged_kana": "東和電機は来月にも新工場の建設を発表するとみられる。",
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
+    "group_of_org": "式典では、東和財団の西田理事長から北斗大学の研究チームに賞状が手渡された。"
+                    "西山大学の研究グループが新薬を開発した。東和市は北斗市の訪問団に記念品を贈った。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1404,3 +1406,13 @@ def test_an_unnamed_meeting_is_the_meeting_fact_not_a_second_node(results):
     # 閣僚級協議 is what the Meeting fact is; 閉会式 is what 佐藤一郎 attends, so it stays a node
     assert [e.label for e in r.entities if e.cls == "Event"] == ["閉会式"]
     assert has(r, "Attendance", agent="佐藤一郎", theme="閉会式")
+
+
+def test_a_group_of_an_organisation_acts_and_receives_for_it(results):
+    r = results["group_of_org"]
+    # …北斗大学の研究チームに賞状が手渡された: the university's team receives
+    assert has(r, "Gift", agent="西田", recipient="北斗大学", theme="賞状")
+    assert has(r, "Launch", agent="西山大学")  # 西山大学の研究グループが開発した
+    # 式典では: where it was given, not what; 北斗市の訪問団に|記念品を: the gift is in no city
+    assert {e.label for e in r.entities if e.cls == "Artifact"} == {"賞状", "記念品"}
+    assert not any(f.cls == "Containment" for f in r.facts)
