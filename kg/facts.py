@@ -747,6 +747,9 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         if len(_unique(others)) == 1:
             roles.append((counter_role, others[0]))
             rule += "+other-topic"
+    if frame.explicit_agent and (slot := role_for("を", frame.cls)) and not any(r == slot for r, _ in roles):
+        # 両党が推薦した田中氏, 首相が訪れた北斗市: a clause with its own subject leaves its object to the noun
+        roles += [(slot, k) for k in _relative_object(view, pred, frame) if k not in agents]
     if frame.cls in ("Praise", "Nomination") and not any(view.classes.get(k) == "Person" for r, k in roles
                                                            if r != "agent"):
         # 同氏の取り組みを評価した: the person whose work is praised (or put forward)
@@ -805,6 +808,19 @@ def _relative_head(view: SentenceView, pred: Token, frame: Frame) -> list[str]:
     ending = {k for m, k in view.pairs if m.tok_end - 1 == head.i or (view.classes.get(k) == "Person" and m.tok_start <= head.i
                                                                       <= _skip_reading(view.toks, m.tok_end) + 3)}
     return [k for k in view.keys_at(head) if view.is_agent(k) and view.classes.get(k) != "Group" and k in ending]
+
+
+def _relative_object(view: SentenceView, pred: Token, frame: Frame) -> list[str]:
+    """The entities the noun an active clause with its own subject modifies, when nothing is in the
+    clause's を (自民党が推薦した|田中花子氏: the one put forward)."""
+    if pred.dep != "acl" or pred.head == pred.i or frame.passive or any(
+            "を" in particles(view.sent, c) for c in view.children(pred)):
+        return []
+    head = view.toks[pred.head]
+    if head.pos not in ("NOUN", "PROPN") or head.i in view.in_quote or head.i < pred.i:
+        return []
+    return [k for m, k in view.pairs if m.tok_start > pred.i and (m.tok_end - 1 == head.i or view.classes.get(k) == "Person"
+            and m.tok_start <= head.i <= _skip_reading(view.toks, m.tok_end) + 3)]
 
 
 def _governing_subject(view: SentenceView, pred: Token, frames: dict[int, Frame]) -> list[str]:

@@ -210,6 +210,8 @@ SNIPPETS = {
     "place_written_short": "大雨で西原市の川が氾濫した。西原では住宅３０棟が浸水した。",
     "group_of_org": "式典では、東和財団の西田理事長から北斗大学の研究チームに賞状が手渡された。"
                     "西山大学の研究グループが新薬を開発した。東和市は北斗市の訪問団に記念品を贈った。",
+    "relative_object": "東和党と北斗党が推薦した田中花子氏が当選した。山田太郎首相が訪れた西原市では式典が開かれた。"
+                       "社長を務める北村翔氏が説明した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1416,3 +1418,11 @@ def test_a_group_of_an_organisation_acts_and_receives_for_it(results):
     # 式典では: where it was given, not what; 北斗市の訪問団に|記念品を: the gift is in no city
     assert {e.label for e in r.entities if e.cls == "Artifact"} == {"賞状", "記念品"}
     assert not any(f.cls == "Containment" for f in r.facts)
+
+
+def test_a_clause_with_its_own_subject_leaves_its_object_to_the_noun_it_describes(results):
+    r = results["relative_object"]
+    assert has(r, "Nomination", agent="東和党", theme="田中花子")  # …が推薦した田中花子氏
+    assert has(r, "Visit", agent="山田太郎", location="西原市")  # …が訪れた西原市
+    # 社長を務める北村翔氏: no subject of its own, so the noun is the subject, as before
+    assert has(r, "PositionHolding", agent="北村翔", position="社長")
