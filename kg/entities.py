@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .lexicon import Lexicon, load_lexicon
 from .mentions import nfkc
-from .types import Entity, Mention
+from .types import REFERRING, Entity, Mention
 
 GAZETTEER = Path(__file__).resolve().parent.parent / "ontology" / "gazetteer.ttl"
 _PACKAGED_GAZETTEER = Path(__file__).with_name("data") / "gazetteer.ttl"
@@ -139,7 +139,7 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
     """Assign every mention of one article to an entity key; returns (mention, key) pairs and entities."""
     lex = lex or load_lexicon()
     gaz = load_gazetteer() if gazetteer is None else gazetteer
-    named = [m for m in mentions if m.rule not in ("group", "anaphor")]
+    named = [m for m in mentions if m.rule not in REFERRING]
     persons = canonical_person_names(m.label for m in named if m.cls == "Person")
 
     # one class per label: the most trusted rule, then the most frequent class
@@ -214,7 +214,7 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                 # 両社, 両氏: the two named most before it, the later one first on a tie
                 wanted = ("Company", "Organization") if ref == "companies" else ("Person",)
                 before = [(pm, k) for pm, k in pairs if pm.start < m.start and entities[k]["cls"] in wanted
-                          and pm.rule not in ("group", "anaphor")]
+                          and pm.rule not in REFERRING]
                 counts = Counter(k for _, k in before)
                 last = {k: pm.start for pm, k in before}
                 counter = Counter({k: (counts[k], last[k]) for k in counts})
@@ -223,6 +223,12 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
             top = [k for k, _ in counter.most_common(2)]
             if len(top) == 2:
                 pairs.extend((m, k) for k in top)
+        elif m.rule == "title-alone":
+            # 知事は: the one named with that title before it
+            before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.cls == "Person"
+                      and pm.title == m.refers_to[1] and pm.rule not in REFERRING]
+            if before:
+                pairs.append((m, max(before, key=lambda p: p[0].start)[1]))
         elif m.rule == "anaphor":
             ends = m.refers_to[1] if len(m.refers_to) > 1 else ""
             if ends == "@":
@@ -232,7 +238,7 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                 if headed:
                     pairs.append((m, max(headed, key=lambda p: p[0].start)[1]))
                 continue
-            before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.rule not in ("group", "anaphor")
+            before = [(pm, k) for pm, k in pairs if pm.start < m.start and pm.rule not in REFERRING
                       and (entities[k]["cls"] == m.cls or (ends and compatible(entities[k]["cls"], m.cls)))
                       and entities[k]["label"].endswith(ends)]
             if not before:

@@ -18,7 +18,7 @@ from .dates import parse_amount, parse_time, resolve_date, resolve_range, with_t
 from .entities import entity_key, link, load_gazetteer
 from .lexicon import DATA, Lexicon, _rows, load_lexicon
 from .mentions import _skip_reading, gift_items, is_name_token, nfkc, particles, with_ordinal
-from .types import DateValue, Entity, Fact, Mention, NamedSpan, Sentence, Token
+from .types import REFERRING, DateValue, Entity, Fact, Mention, NamedSpan, Sentence, Token
 
 AGENTIVE = {"Person", "Organization", "Government", "Company", "PoliticalParty", "SportsTeam", "Country", "Group"}
 PLACES = {"Place", "Country", "Facility"}
@@ -1003,7 +1003,7 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
     by_end = {m.tok_end: (m, k) for m, k in view.pairs if view.classes.get(k) in ORG_CLASSES | {"Country", "Facility"}
               and m.rule != "group"}  # (同社の山田社長: an anaphor names the company too)
     for m, k in view.pairs:
-        if view.classes.get(k) != "Person" or m.rule in ("group", "anaphor"):
+        if view.classes.get(k) != "Person" or m.rule in REFERRING:
             continue
         orgs: list[str] = []
         title, position, prefix = m.title, None, ""

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .lexicon import Lexicon, load_lexicon
-from .types import Mention, NamedSpan, Sentence, Token
+from .types import REFERRING, Mention, NamedSpan, Sentence, Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-.]{1,9}$")
 _NOMINAL = {"NOUN", "PROPN", "NUM"}
@@ -1254,7 +1254,7 @@ def qualified_offices(sent: Sentence, mentions: list[Mention], names: dict[str, 
     linked where the gazetteer knows it; 宮城県知事), not the office the title alone names (首相 is
     Japan's, 知事 any governor's)."""
     toks = sent.tokens
-    places = {m.tok_end: m for m in mentions if m.cls in ("Country", "Place") and m.rule not in ("group", "anaphor")}
+    places = {m.tok_end: m for m in mentions if m.cls in ("Country", "Place") and m.rule not in REFERRING}
     persons = _persons_by_end(toks, mentions)
     out = []
     for m in mentions:
@@ -1330,7 +1330,7 @@ def _local_offices(mentions: list[Mention]) -> list[Mention]:
     """大阪府知事, 横浜市長: an office written right after the prefecture or city it governs is that
     place's office (a node of its own, not every 知事 at once); the place stays a mention too."""
     places = {m.tok_end: m for m in mentions if m.cls == "Place" and m.label.endswith(_ADMIN_SUFFIXES)
-              and m.rule not in ("group", "anaphor")}
+              and m.rule not in REFERRING}
     out = []
     for m in mentions:
         place = places.get(m.tok_start)
@@ -1420,7 +1420,7 @@ def country_prefix_mentions(sentences: Iterable[Sentence], found: list[Mention],
     for sent in sentences:
         here = by_sentence.get(sent.index, [])
         taken = {i for m in here for i in range(m.tok_start, m.tok_end)}
-        starts = {m.tok_start for m in here if m.cls in named and m.rule not in ("group", "anaphor")}
+        starts = {m.tok_start for m in here if m.cls in named and m.rule not in REFERRING}
         for t in sent.tokens:
             if len(t.norm) == 1 and t.norm in lex.abbreviations and t.i not in taken and t.i + 1 in starts:
                 out.append(make(sent, t.i, t.i + 1, "Country", "abbreviation", label=lex.abbreviations[t.norm]))
@@ -1455,7 +1455,7 @@ def surname_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> lis
     by_sentence = {s.index: s for s in sentences}
     families = set()
     for m in found:
-        if m.cls != "Person" or m.tok_end - m.tok_start < 2 or m.rule in ("group", "anaphor"):
+        if m.cls != "Person" or m.tok_end - m.tok_start < 2 or m.rule in REFERRING:
             continue
         toks = by_sentence[m.sentence].tokens[m.tok_start:m.tok_end]
         if "・" in m.label:  # katakana names: the family name comes last
@@ -1474,6 +1474,27 @@ def surname_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> lis
             if nxt.pos in ("ADP", "PUNCT") and not (prev is not None and prev.pos in ("NOUN", "PROPN") and not prev.bunsetu_head
                                                    and prev.head == t.i):
                 out.append(make(sent, t.i, t.i + 1, "Person", "surname"))
+    return out
+
+
+def title_mentions(sentences: Iterable[Sentence], found: list[Mention]) -> list[Mention]:
+    """北条美佐子知事が出席した。知事は…とあいさつした: a title written alone, with no name before it,
+    refers to the person the article named with it, when only one was (kg.entities resolves it)."""
+    by_sentence = {s.index: s for s in sentences}
+    holders: dict[str, set[str]] = {}
+    for m in found:
+        if m.cls == "Person" and m.title and m.rule not in REFERRING:
+            holders.setdefault(m.title, set()).add(m.label)
+    ends = {(m.sentence, m.tok_end) for m in found if m.cls == "Person"}
+    out = []
+    for m in found:
+        if m.cls != "Position" or len(holders.get(m.text, ())) != 1 or (m.sentence, m.tok_start) in ends:
+            continue
+        toks = by_sentence[m.sentence].tokens
+        # (知事は, 社長が: the one who acts; 社長を務める, 知事に就任: the office itself)
+        if m.tok_end < len(toks) and toks[m.tok_end].norm in ("は", "が", "も") \
+                and (m.tok_start == 0 or toks[m.tok_start - 1].pos in ("ADP", "PUNCT", "AUX", "VERB")):
+            out.append(dataclasses.replace(m, cls="Person", rule="title-alone", refers_to=("title", m.text)))
     return out
 
 

@@ -1,6 +1,7 @@
 """GiNZA: the only module that imports spaCy. Articles in, ParsedArticle values out."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import unicodedata
 from collections import deque
@@ -112,6 +113,7 @@ def convert(doc, article: Article, where: list[int], heading: bool, index: int) 
             i=t.i, text=article.text[s:e], lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
             head=t.head.i, start=s, end=e, bunsetu_head=t.i in heads, bunsetu_start=t.i in starts,
             inflection=infl[0] if infl else "", norm=t.text))
+    toks = _verbal_nouns(toks)
     ents = tuple(NamedSpan(e.start, e.end, e.label_) for e in doc.ents)
     s0, s1 = where[0], _end_of(where, len(doc.text))
     # trim whitespace the splitter left at the edges
@@ -121,6 +123,19 @@ def convert(doc, article: Article, where: list[int], heading: bool, index: int) 
         s1 -= 1
     return Sentence(article_id=article.id, index=index, start=s0, end=s1, text=article.text[s0:s1],
                     tokens=tuple(toks), ents=ents, heading=heading)
+
+
+def _verbal_nouns(toks: list[Token]) -> list[Token]:
+    """あいさつした, 初当選した: GiNZA tags a verbal noun written with する as the verb it is when it is
+    written in kanji (出席し), but often leaves it a noun or adverb in kana or with a prefix. It is
+    the verb of its clause either way."""
+    out = list(toks)
+    for t in toks[:-1]:
+        nxt = toks[t.i + 1]
+        if t.pos in ("NOUN", "ADV") and t.tag.endswith("サ変可能") and nxt.pos == "AUX" and nxt.lemma == "する" \
+                and nxt.head == t.i:
+            out[t.i] = dataclasses.replace(t, pos="VERB")
+    return out
 
 
 def parse(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, batch_size: int = 32,

@@ -7,8 +7,9 @@ from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import FOCUS_CLASSES, attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
 from .mentions import (article_events, carried_offices, country_prefix_mentions, dictionary_mentions,
-                       extract_mentions, qualified_offices, home_government_mentions, nfkc, surname_mentions)
-from .types import ArticleResult, Entity, ParsedArticle
+                       extract_mentions, qualified_offices, home_government_mentions, nfkc, surname_mentions,
+                       title_mentions)
+from .types import REFERRING, ArticleResult, Entity, ParsedArticle
 
 
 def extract(parsed: ParsedArticle) -> ArticleResult:
@@ -25,7 +26,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     # one name, one thing in an article: a name found once is found wherever else it is written
     # (マルサン typed by マルサン（仙台市） in one sentence, missed by the NER in another)
     seen = {m.label: m.cls for ms in per_sentence.values() for m in ms
-            if m.rule not in ("group", "anaphor", "unnamed-event") and m.cls not in ("Position", "Group")
+            if m.rule not in REFERRING | {"unnamed-event"} and m.cls not in ("Position", "Group")
             and len(m.label) >= 2 and m.label == nfkc(m.text)}
     # and a short name given once in parentheses (日本国際博覧会協会（万博協会）) names it again later
     short = {}
@@ -53,6 +54,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     events = article_events(japanese, mentions, parsed.article.id)
     mentions = [m for m in mentions if m.rule != "unnamed-event"] + events
     mentions += surname_mentions(japanese, mentions)
+    mentions += title_mentions(japanese, mentions)
     mentions += country_prefix_mentions(japanese, mentions, lex)
     mentions += home_government_mentions(japanese, mentions, lex)
     pairs, entities = resolve_entities(mentions, lex=lex)

@@ -72,6 +72,10 @@ class ParsedArticle:
     sentences: tuple[Sentence, ...]
 
 
+# rules whose mention refers to a name given elsewhere (同氏, 両首脳, 知事 written alone), not a name
+REFERRING = frozenset({"group", "anaphor", "title-alone"})
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span that names something. ``label`` is its canonical surface (a name without its title)."""

@@ -212,6 +212,9 @@ SNIPPETS = {
                     "西山大学の研究グループが新薬を開発した。東和市は北斗市の訪問団に記念品を贈った。",
     "relative_object": "東和党と北斗党が推薦した田中花子氏が当選した。山田太郎首相が訪れた西原市では式典が開かれた。"
                        "社長を務める北村翔氏が説明した。",
+    "title_alone": "北条美佐子知事が開会式に出席した。知事は「祭りを守りたい」とあいさつした。",
+    "title_alone_two": "北条美佐子知事と西田健知事が会談した。知事は「協力したい」と述べた。"
+                       "東和電機の南田健社長が説明した。北斗化学で社長を務める西川翔氏も出席した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1426,3 +1429,18 @@ def test_a_clause_with_its_own_subject_leaves_its_object_to_the_noun_it_describe
     assert has(r, "Visit", agent="山田太郎", location="西原市")  # …が訪れた西原市
     # 社長を務める北村翔氏: no subject of its own, so the noun is the subject, as before
     assert has(r, "PositionHolding", agent="北村翔", position="社長")
+
+
+def test_a_verbal_noun_in_kana_is_a_verb_and_a_title_alone_is_the_one_named_with_it(results):
+    r = results["title_alone"]
+    # あいさつした: tagged a noun by GiNZA, the verb of its clause; 知事は: 北条美佐子, named with it before
+    assert has(r, "Statement", agent="北条美佐子")
+    assert [f.predicate for f in r.facts if f.cls == "Statement"] == ["あいさつ"]
+
+
+def test_a_title_alone_names_no_one_when_two_held_it_and_an_office_in_wo_stays_an_office(results):
+    r = results["title_alone_two"]
+    assert not any(f.cls == "Statement" and f.sentence == 1 for f in r.facts)  # which 知事 is not said
+    # 社長を務める西川翔氏: the office, not 南田健, the 社長 named before
+    assert has(r, "PositionHolding", agent="西川翔", position="社長")
+    assert not any(f.sentence == 3 and dict(f.roles).get("agent") == "Person:南田健" for f in r.facts)
