@@ -329,7 +329,8 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             # 北原|市 read as a person: a name with a word for a city or town after it is the place
             town = k < len(toks) and toks[k].norm in _ADMIN_SUFFIXES and not toks[k].bunsetu_start
             river = _is_river(sent, a, k, lex)  # 北川が氾濫した: the river, not the family name
-            if dateline or team or school or town or river:
+            located = _located_word(sent, a, k, lex)  # アステリオン（東京都港区）: an organisation
+            if dateline or team or school or town or river or located:
                 ner_person = False  # 【上田】: a dateline names a place (the NER spans below say which)
         if title or ner_person:
             rule = "name+title" if title else "title+name" if office_before else "ner"
@@ -946,6 +947,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 and not span_text.endswith(tuple(lex.disaster_heads)):
             cls = "Event"  # 番付編成会議 read as an incident: a meeting is an event
         if any(i in claimed or i in person_tokens for i in range(a, b)):
+            continue
+        if cls in ("Person", "Product", "Artifact") and _located_word(sent, a, b, lex) and not _title_after(toks, b, lex)[1]:
+            # アステリオン（東京都港区） read as a person or a car: an organisation, placed as news places one
+            out.append(make(sent, a, b, "Organization", "name(place)"))
             continue
         if cls == "Person":
             # cut a trailing title off (GiNZA sometimes tags スミス大統領 as one Person)
@@ -1694,7 +1699,13 @@ _NP_DEPS = {"compound", "nmod", "amod", "nummod", "case", "punct", "det"}
 _CLAUSE_DEPS = {"acl", "advcl", "obl", "obj", "advmod", "aux", "mark", "nsubj", "fixed", "cop"}
 
 
-def _place_in_parens(sent: Sentence, j: int, lex: Lexicon) -> bool:
+def _located_word(sent: Sentence, a: int, b: int, lex: Lexicon) -> bool:
+    """アステリオン（東京都港区）: one katakana word with a city or prefecture in parentheses, the way
+    news places a company, not a person (an athlete's parentheses give a country or a club)."""
+    return b == a + 1 and is_katakana(sent.tokens[a]) and _place_in_parens(sent, b, lex, ("Place",))
+
+
+def _place_in_parens(sent: Sentence, j: int, lex: Lexicon, kinds: tuple[str, ...] = ("Place", "Country")) -> bool:
     """Whether tokens from j are ( place ) as the NER sees it: （名古屋市）, （東京都港区）."""
     toks = sent.tokens
     if j >= len(toks) or toks[j].norm != "(":
@@ -1702,7 +1713,7 @@ def _place_in_parens(sent: Sentence, j: int, lex: Lexicon) -> bool:
     close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].norm == ")"), None)
     if close is None:
         return False
-    return any(e.start >= j + 1 and e.end <= close and lex.ene.get(e.label) in ("Place", "Country")
+    return any(e.start >= j + 1 and e.end <= close and lex.ene.get(e.label) in kinds
                for e in sent.ents)
 
 

@@ -7,8 +7,8 @@ from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import FOCUS_CLASSES, attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
 from .lexicon import load_lexicon
 from .mentions import (article_events, carried_offices, country_prefix_mentions, dictionary_mentions,
-                       extract_mentions, qualified_offices, home_government_mentions, nfkc, surname_mentions,
-                       title_mentions)
+                       extract_mentions, qualified_offices, home_government_mentions, nfkc,
+                       surname_mentions, title_mentions)
 from .types import REFERRING, ArticleResult, Entity, ParsedArticle
 
 
@@ -46,9 +46,17 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     per_sentence = {i: [dataclasses.replace(m, label=relabel[(m.label, m.cls)])
                         if m.rule != "acronym" and (m.label, m.cls) in relabel else m for m in ms]
                     for i, ms in per_sentence.items()}
-    mentions = [m for s in japanese
-                for m in per_sentence[s.index] + dictionary_mentions(s, seen, per_sentence[s.index], rule="article",
-                                                                     labels=short)]
+    mentions = []
+    for s in japanese:
+        # (鷹ノ台化成 named in one sentence: in another, the NER's person 化成 inside it gives way)
+        # (the NER's word with no name in it, by the dictionary's tags, is a misreading that gives way)
+        weak = [m for m in per_sentence[s.index] if m.rule == "ner" and not any(
+            t.tag.startswith("名詞-固有名詞") for t in s.tokens[m.tok_start:m.tok_end])]
+        again = dictionary_mentions(s, seen, [m for m in per_sentence[s.index] if m not in weak], rule="article",
+                                    labels=short)
+        covered = {i for m in again for i in range(m.tok_start, m.tok_end)}
+        mentions += [m for m in per_sentence[s.index]
+                     if m not in weak or not set(range(m.tok_start, m.tok_end)) <= covered] + again
     mentions = carried_offices(japanese, mentions, names)
     # 地震があり: the article's own earthquake, written again as この地震 (not every earthquake at once)
     events = article_events(japanese, mentions, parsed.article.id)

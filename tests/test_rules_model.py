@@ -215,6 +215,8 @@ SNIPPETS = {
     "title_alone": "北条美佐子知事が開会式に出席した。知事は「祭りを守りたい」とあいさつした。",
     "title_alone_two": "北条美佐子知事と西田健知事が会談した。知事は「協力したい」と述べた。"
                        "東和電機の南田健社長が説明した。北斗化学で社長を務める西川翔氏も出席した。",
+    "located_word": "アステリオン、鷹ノ台化成を子会社化。電子部品大手のアステリオン（東京都港区）は１６日、"
+                    "鷹ノ台化成（富山市）の株式を取得すると発表した。アステリオンは鷹ノ台化成を子会社にする。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1444,3 +1446,13 @@ def test_a_title_alone_names_no_one_when_two_held_it_and_an_office_in_wo_stays_a
     # 社長を務める西川翔氏: the office, not 南田健, the 社長 named before
     assert has(r, "PositionHolding", agent="西川翔", position="社長")
     assert not any(f.sentence == 3 and dict(f.roles).get("agent") == "Person:南田健" for f in r.facts)
+
+
+def test_one_katakana_word_with_a_city_in_parentheses_is_an_organisation_and_a_misread_part_gives_way(results):
+    r = results["located_word"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # アステリオン（東京都港区）, read as a person and a car: the company, in every sentence
+    assert ("Organization", "アステリオン") in kinds and not any(e.cls in ("Person", "Artifact") for e in r.entities)
+    # 鷹ノ台化成 named once; where the NER reads 化成 alone as a person, the whole name is there
+    assert [e.label for e in r.entities if "化成" in e.label] == ["鷹ノ台化成"]
+    assert has(r, "Containment", agent="アステリオン", location="港区")
