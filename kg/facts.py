@@ -377,6 +377,8 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         if not ps or arg.i in quoted:
             continue
         particle = ps[0] if ps[0] != "の" or len(ps) == 1 else ps[-1]
+        if particle in ("など", "ら") and len(ps) > 1:
+            particle = ps[1]  # 組合などが: the case after the list's end
         if particle == "で" and len(ps) > 1 and ps[1] == "の":
             particle = "で"
         role = role_for(particle, cls)
@@ -694,7 +696,7 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         elif governing:
             # …で合意し、両首脳が文書に署名した: the clause shares the subject of the clause it leads into
             inherited, rule, confidence = governing, rule + "+clause-subject", 0.55
-        elif (head_keys := _relative_head(view, pred, frame)):
+        elif (head_keys := _relative_head(view, pred, frame.passive)):
             # 社長を務める山田氏, 来日したスミス大統領: the noun a clause describes is its subject
             inherited, rule, confidence = head_keys, rule + "+relative-head", 0.6
         elif _in_relative_clause(view, pred) and not stance:
@@ -773,6 +775,12 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
     agents = [k for r, k in roles if r == "agent"]
     roles = [(r, k) for r, k in roles if not (r != "agent" and k in agents)]
     cls = frame.cls
+    if cls == "Nomination" and frame.lemma == "推薦" and not any(r == "about" for r, _ in roles) and any(
+            view.classes.get(k) == "Person" for r, k in roles if r == "theme") \
+            and not any(view.classes.get(k) == "Award" for _, k in view.pairs):
+        # 両党が推薦した田中氏: recommended for no prize or post named, as a candidate is, is backing
+        # (指名 names one to a post; ノーベル平和賞の候補として推薦 is for the prize)
+        cls, rule = "Support", rule + "+endorsement"
     if cls == "Appointment" and any(view.classes.get(k) == "Award" for r, k in roles if r == "position"):
         # 主演男優賞に選ばれた: chosen for an award is a win, not an office
         cls, rule = "Win", rule + "+award"
@@ -792,9 +800,9 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 article_id=view.sent.article_id)
 
 
-def _relative_head(view: SentenceView, pred: Token, frame: Frame) -> list[str]:
+def _relative_head(view: SentenceView, pred: Token, passive: bool = False) -> list[str]:
     """The agent-like entities of the noun an active clause modifies directly (…を務める山田氏)."""
-    if pred.dep != "acl" or pred.head == pred.i or frame.passive:
+    if pred.dep != "acl" or pred.head == pred.i or passive:
         return []
     head = view.toks[pred.head]
     if head.pos not in ("NOUN", "PROPN") or head.i in view.in_quote:
@@ -1503,6 +1511,22 @@ def _support_nouns(view: SentenceView, lex: Lexicon, topic: list[str]) -> list[F
                             roles=(("agent", a), ("theme", b)), rule="support-noun", confidence=0.6,
                             modality=_modality(view, view.toks[t.head], lex), article_id=view.sent.article_id)
                        for a in (who or topic)[:1] for b in backed if a != b)
+    # 東和党の推薦を受けた田中氏, 商工会議所の支援も受けた: whose support the subject receives supports it
+    for t in view.toks:
+        verb, ps = view.toks[t.head], particles(view.sent, t)[:1]
+        if verb.lemma == "加える" and ps == ["に"]:
+            verb, ps = view.toks[verb.head], ["も"]  # 推薦に加え、…の支援も受けた: received too
+        if t.pos != "NOUN" or lex.predicates.get(t.lemma) not in ("Support", "Nomination") or t.i in view.in_quote \
+                or verb.lemma not in lex.receiving_verbs or ps not in (["を"], ["も"]):
+            continue
+        givers = [k for c in view.children(t) if particles(view.sent, c)[-1:] == ["の"]
+                  for x in [c] + _list_members(view, c) for k in view.keys_at(x) if view.is_agent(k)]
+        backed = [k for x in view.children(verb) if x.bunsetu_head and set(particles(view.sent, x)[-1:]) & {"は", "が"}
+                  for k in view.keys_at(x) if view.is_agent(k)] or _relative_head(view, verb) or topic[:1]
+        out.extend(Fact(cls="Support", predicate=t.lemma, sentence=view.sent.index,
+                        roles=(("agent", a), ("theme", b)), rule="support-received", confidence=0.6,
+                        modality=_modality(view, verb, lex), article_id=view.sent.article_id)
+                   for a in _unique(givers) for b in backed[:1] if a != b)
     return out
 
 

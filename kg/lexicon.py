@@ -69,6 +69,7 @@ class Lexicon:
     place_links: frozenset[str]
     short_place_suffixes: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
     sport_words: frozenset[str]
     event_scope_words: frozenset[str]
     occurrence_verbs: frozenset[str]

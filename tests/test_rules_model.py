@@ -217,6 +217,9 @@ SNIPPETS = {
                        "東和電機の南田健社長が説明した。北斗化学で社長を務める西川翔氏も出席した。",
     "located_word": "アステリオン、鷹ノ台化成を子会社化。電子部品大手のアステリオン（東京都港区）は１６日、"
                     "鷹ノ台化成（富山市）の株式を取得すると発表した。アステリオンは鷹ノ台化成を子会社にする。",
+    "support_forms": "藤井涼子氏は東和党の推薦に加え、桜浜商工会議所の支援も受けた。"
+                     "祭りには北斗酒造や白鷺商店街振興組合などが協賛している。"
+                     "東和党と北斗党が推薦した田中花子氏が当選した。山田太郎首相は佐藤一郎氏を東和賞に推薦した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1427,7 +1430,7 @@ def test_a_group_of_an_organisation_acts_and_receives_for_it(results):
 
 def test_a_clause_with_its_own_subject_leaves_its_object_to_the_noun_it_describes(results):
     r = results["relative_object"]
-    assert has(r, "Nomination", agent="東和党", theme="田中花子")  # …が推薦した田中花子氏
+    assert has(r, "Support", agent="東和党", theme="田中花子")  # …が推薦した田中花子氏 (a candidate backed)
     assert has(r, "Visit", agent="山田太郎", location="西原市")  # …が訪れた西原市
     # 社長を務める北村翔氏: no subject of its own, so the noun is the subject, as before
     assert has(r, "PositionHolding", agent="北村翔", position="社長")
@@ -1456,3 +1459,15 @@ def test_one_katakana_word_with_a_city_in_parentheses_is_an_organisation_and_a_m
     # 鷹ノ台化成 named once; where the NER reads 化成 alone as a person, the whole name is there
     assert [e.label for e in r.entities if "化成" in e.label] == ["鷹ノ台化成"]
     assert has(r, "Containment", agent="アステリオン", location="港区")
+
+
+def test_support_received_given_by_a_list_and_a_candidate_backed(results):
+    r = results["support_forms"]
+    # …の推薦に加え、…の支援も受けた: both back the one who receives them
+    assert has(r, "Support", agent="東和党", theme="藤井涼子")
+    assert has(r, "Support", agent="桜浜商工会議所", theme="藤井涼子")
+    # AやBなどが協賛: the list before など acts, 北斗酒造 a company by its class word
+    assert has(r, "Support", agent="北斗酒造") and has(r, "Support", agent="白鷺商店街振興組合")
+    # 推薦した田中花子氏, for nothing named: backing; 東和賞に推薦: a nomination for the prize
+    assert has(r, "Support", agent="北斗党", theme="田中花子")
+    assert has(r, "Nomination", agent="山田太郎", theme="佐藤一郎")
