@@ -70,6 +70,7 @@ class Lexicon:
     short_place_suffixes: frozenset[str]
     spokesperson_nouns: frozenset[str]
     receiving_verbs: frozenset[str]
+    suffix_abbreviations: dict[str, str]
     sport_words: frozenset[str]
     event_scope_words: frozenset[str]
     occurrence_verbs: frozenset[str]

@@ -297,14 +297,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             k += 1
         # a given name whose surname the dictionary read as common words (国|中|均): the kanji nouns
         # that open the same phrase, three characters at most, none of them a title or a reference
-        if toks[a].tag.endswith("人名-名") and not toks[a].bunsetu_start:
+        # (鷹取|修: or a place name the NER's person span takes in, though the parser cut the phrase there)
+        spanned = {i for e in sent.ents if e.label == "Person" and e.start < a < e.end for i in range(e.start, a)}
+        if toks[a].tag.endswith("人名-名") and (not toks[a].bunsetu_start or spanned):
             j = a
             # (三|部|敏宏: a kanji numeral may open the family name)
-            while j > 0 and a - j < 3 and toks[j - 1].tag.startswith(("名詞-普通名詞", "名詞-数詞")) \
+            while j > 0 and a - j < 3 and (toks[j - 1].tag.startswith(("名詞-普通名詞", "名詞-数詞")) or (
+                    j - 1 in spanned and toks[j - 1].tag.startswith("名詞-固有名詞-地名"))) \
                     and _ALL_KANJI.match(toks[j - 1].norm) \
                     and (j - 1) not in claimed and not toks[j - 1].tag.endswith("人名-名") \
                     and toks[j - 1].norm not in lex.titles and toks[j - 1].norm not in lex.title_prefixes \
-                    and toks[j - 1].norm not in lex.anaphora and not toks[j].bunsetu_start:
+                    and toks[j - 1].norm not in lex.anaphora and (not toks[j].bunsetu_start or j - 1 in spanned):
                 j -= 1
             if j < a and toks[j].bunsetu_start and len("".join(x.norm for x in toks[j:a])) <= 3:
                 a = j
@@ -947,6 +950,11 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 and not span_text.endswith(tuple(lex.disaster_heads)):
             cls = "Event"  # 番付編成会議 read as an incident: a meeting is an event
         if any(i in claimed or i in person_tokens for i in range(a, b)):
+            continue
+        if cls == "Person" and b - a > 1 and lex.suffixes.get(toks[b - 1].norm) in ("Company", "Organization") \
+                and not any(is_name_token(x) for x in toks[a:b]):
+            # 北斗|電工|ホールディングス read as a person: the class word at its end says what it is
+            out.append(make(sent, a, b, lex.suffixes[toks[b - 1].norm], "suffix"))
             continue
         if cls in ("Person", "Product", "Artifact") and _located_word(sent, a, b, lex) and not _title_after(toks, b, lex)[1]:
             # アステリオン（東京都港区） read as a person or a car: an organisation, placed as news places one

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
 from .facts import FOCUS_CLASSES, attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
@@ -41,6 +42,18 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
                 and lex.suffixes.get(rest) == cls and head not in seen:
             short[head] = label
             seen[head] = cls
+    # 東和電工ＨＤ after 東和電工ホールディングス: the class word written short
+    for label, cls in list(seen.items()):
+        for abbr, full in lex.suffix_abbreviations.items():
+            if label.endswith(full) and len(label) > len(full):
+                short.setdefault(label[:-len(full)] + abbr, label)
+                seen.setdefault(label[:-len(full)] + abbr, cls)
+    # しらさぎ川まつり after 第50回しらさぎ川まつり: the edition the article is about, named without its number
+    for label, cls in list(seen.items()):
+        edition = re.fullmatch(r"第\d+回(.{2,})", label)
+        if cls == "Event" and edition:
+            short.setdefault(edition.group(1), label)
+            seen.setdefault(edition.group(1), cls)
     # …（G7サミット） names the same thing wherever the NER finds that short name again
     relabel = {(k, seen[k]): v for k, v in short.items()}
     per_sentence = {i: [dataclasses.replace(m, label=relabel[(m.label, m.cls)])

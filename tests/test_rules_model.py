@@ -220,6 +220,9 @@ SNIPPETS = {
     "support_forms": "藤井涼子氏は東和党の推薦に加え、桜浜商工会議所の支援も受けた。"
                      "祭りには北斗酒造や白鷺商店街振興組合などが協賛している。"
                      "東和党と北斗党が推薦した田中花子氏が当選した。山田太郎首相は佐藤一郎氏を東和賞に推薦した。",
+    "short_forms": "９日、北斗電工ホールディングス傘下のソラリス・モバイルは新製品発表会「ソラリス・ナイト」を開いた。"
+                   "発表会には親会社である北斗電工ＨＤの鷹取修会長も出席した。端末はハノイの工場「東邦電工ハノイ工場」で作る。"
+                   "白鷺市で「第５０回しらさぎ川まつり」が開幕した。しらさぎ川まつりは４日まで続く。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1471,3 +1474,16 @@ def test_support_received_given_by_a_list_and_a_candidate_backed(results):
     # 推薦した田中花子氏, for nothing named: backing; 東和賞に推薦: a nomination for the prize
     assert has(r, "Support", agent="北斗党", theme="田中花子")
     assert has(r, "Nomination", agent="山田太郎", theme="佐藤一郎")
+
+
+def test_a_name_written_short_is_the_long_one_and_a_quoted_name_takes_its_head_nouns_class(results):
+    r = results["short_forms"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # 北斗電工ＨＤ: the holding company named in full before (read as a person there); 鷹取|修, its
+    # surname tagged a place
+    assert [e.label for e in r.entities if "電工" in e.label and e.cls == "Company"] == ["北斗電工ホールディングス"]
+    assert has(r, "Membership", agent="鷹取修", organization="北斗電工ホールディングス")
+    # 発表会「…」 is an event, 工場「…」 a facility
+    assert {("Event", "ソラリス・ナイト"), ("Facility", "東邦電工ハノイ工場")} <= kinds
+    # しらさぎ川まつり after 第50回しらさぎ川まつり: the same edition
+    assert [e.label for e in r.entities if "まつり" in e.label] == ["第50回しらさぎ川まつり"]
