@@ -749,9 +749,12 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         if len(_unique(others)) == 1:
             roles.append((counter_role, others[0]))
             rule += "+other-topic"
-    if frame.explicit_agent and (slot := role_for("を", frame.cls)) and not any(r == slot for r, _ in roles):
-        # 両党が推薦した田中氏, 首相が訪れた北斗市: a clause with its own subject leaves its object to the noun
-        roles += [(slot, k) for k in _relative_object(view, pred, frame) if k not in agents]
+    slot = "organization" if frame.cls == "Membership" else role_for("を", frame.cls)
+    if frame.explicit_agent and slot and not any(r == slot for r, _ in roles):
+        # 両党が推薦した田中氏, 首相が訪れた北斗市: a clause with its own subject leaves its object to the
+        # noun (…が加盟する東南アジア諸国連合: what one belongs to)
+        roles += [(slot, k) for k in _relative_object(view, pred, frame) if k not in agents
+                  and (slot != "organization" or view.classes.get(k) in ORG_CLASSES)]
     if frame.cls in ("Praise", "Nomination") and not any(view.classes.get(k) == "Person" for r, k in roles
                                                            if r != "agent"):
         # 同氏の取り組みを評価した: the person whose work is praised (or put forward)
@@ -1019,7 +1022,12 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
             after = _skip_reading(toks, m.tok_end)
             pos = next(((pm, pk) for pm, pk in positions if after <= pm.tok_start <= after + 3), None)
             if pos is None and m.rule == "title+name":  # 大関|朝乃山: the office written before the name
-                position = next((pk for pm, pk in positions if pm.tok_end == m.tok_start), None)
+                before = next(((pm, pk) for pm, pk in positions if pm.tok_end == m.tok_start), None)
+                position = before[1] if before else None
+                # (東和ＦＣのＦＷ山田太郎: the organisation の before that office)
+                if before and before[0].tok_start >= 2 and toks[before[0].tok_start - 1].norm == "の" \
+                        and before[0].tok_start - 1 in by_end:
+                    orgs.append(by_end[before[0].tok_start - 1][1])
             elif pos is not None:
                 position = pos[1]
                 between = toks[after:pos[0].tok_start]

@@ -223,6 +223,8 @@ SNIPPETS = {
     "short_forms": "９日、北斗電工ホールディングス傘下のソラリス・モバイルは新製品発表会「ソラリス・ナイト」を開いた。"
                    "発表会には親会社である北斗電工ＨＤの鷹取修会長も出席した。端末はハノイの工場「東邦電工ハノイ工場」で作る。"
                    "白鷺市で「第５０回しらさぎ川まつり」が開幕した。しらさぎ川まつりは４日まで続く。",
+    "membership_forms": "インドネシアが加盟する東南アジア諸国連合は会合を開いた。サンライズ広島のＭＦ早瀬蓮が移籍する。"
+                        "東和ＦＣの投手山田太郎は完投した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1487,3 +1489,13 @@ def test_a_name_written_short_is_the_long_one_and_a_quoted_name_takes_its_head_n
     assert {("Event", "ソラリス・ナイト"), ("Facility", "東邦電工ハノイ工場")} <= kinds
     # しらさぎ川まつり after 第50回しらさぎ川まつり: the same edition
     assert [e.label for e in r.entities if "まつり" in e.label] == ["第50回しらさぎ川まつり"]
+
+
+def test_membership_from_a_relative_clause_an_office_before_the_name_and_a_reference(results):
+    r = results["membership_forms"]
+    # …が加盟する東南アジア諸国連合: what the clause's subject belongs to is the noun
+    assert has(r, "Membership", agent="インドネシア", organization="東南アジア諸国連合")
+    # サンライズ広島のＭＦ早瀬蓮: the club の before the office written before the name
+    assert has(r, "Membership", agent="早瀬蓮", organization="サンライズ広島")
+    assert has(r, "PositionHolding", agent="早瀬蓮", position="MF")
+    assert has(r, "Membership", agent="山田太郎", organization="東和FC")  # 東和ＦＣの投手山田太郎
