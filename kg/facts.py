@@ -1711,10 +1711,12 @@ def leading_leaders(pairs: Sequence[tuple[Mention, str]], lex: Lexicon | None = 
     return sorted(c, key=lambda k: (-all_mentions[k], k))
 
 
-def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex: Lexicon | None = None) -> list[Fact]:
+def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex: Lexicon | None = None,
+                          persons: Sequence[tuple[Mention, str]] = ()) -> list[Fact]:
     """A sentence that is only a quote (「…」。) gets its speaker from the sentence after it when that
-    one points back (山田氏はこう語った: the statement moves to the quote), else from a statement in the
-    sentence before it (a quote that goes on)."""
+    one points back (山田氏はこう語った: the statement moves to the quote) or opens with a person as its
+    topic (森川所長は…顔をほころばせた: ``persons``, the article's person mentions), else from a statement
+    in the sentence before it (a quote that goes on)."""
     lex = lex or load_lexicon()
     from dataclasses import replace
 
@@ -1735,10 +1737,19 @@ def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex:
                     and (any(t.norm in lex.cataphora for t in nxt.tokens)
                          or not f.quote and not any(t.norm in _QUOTE_OPEN for t in nxt.tokens))]
         before = [f for f in by_sentence.get(s.index - 1, []) if f.cls == "Statement"]
+        opener = None
+        if nxt is not None and not any(t.norm in _QUOTE_OPEN for t in nxt.tokens):
+            first = min(((m, k) for m, k in persons if m.sentence == nxt.index), key=lambda p: p[0].start, default=None)
+            if first is not None and first[0].tok_start <= 1 and any(
+                    t.norm in ("は", "が") for t in nxt.tokens[first[0].tok_end:first[0].tok_end + 3]):
+                opener = first[1]
         if pointing:
             f = pointing[0]
             out.remove(f)
             out.append(replace(f, sentence=s.index, quote=quote, rule=f.rule + "+quote-before"))
+        elif opener:
+            out.append(Fact(cls="Statement", predicate="「」", sentence=s.index, roles=(("agent", opener),),
+                            rule="quote-then-speaker", confidence=0.6, quote=quote, article_id=s.article_id))
         elif before:
             f = before[-1]
             out.append(replace(f, sentence=s.index, quote=quote, rule="quote-continued", confidence=0.6,

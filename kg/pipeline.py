@@ -97,7 +97,8 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         facts.extend(found)
         if topic is not None:  # a sentence without a topic keeps the previous one's
             carried = topic
-    facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex))
+    persons = [(m, k) for m, k in pairs if by_key[k].cls == "Person"]
+    facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex, persons))
     facts = attend_the_event_at_hand(pairs, facts, by_key, parsed.sentences)
     pairs, by_key = _events_that_are_facts(pairs, facts, by_key)
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer

@@ -225,6 +225,8 @@ SNIPPETS = {
                    "白鷺市で「第５０回しらさぎ川まつり」が開幕した。しらさぎ川まつりは４日まで続く。",
     "membership_forms": "インドネシアが加盟する東南アジア諸国連合は会合を開いた。サンライズ広島のＭＦ早瀬蓮が移籍する。"
                         "東和ＦＣの投手山田太郎は完投した。",
+    "quote_then_speaker": "佐伯真理子氏は壇上で「皆に感謝したい」と述べた。「基礎研究の大切さが認められた」。"
+                          "森川敬一所長は式典後、顔をほころばせた。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1499,3 +1501,11 @@ def test_membership_from_a_relative_clause_an_office_before_the_name_and_a_refer
     assert has(r, "Membership", agent="早瀬蓮", organization="サンライズ広島")
     assert has(r, "PositionHolding", agent="早瀬蓮", position="MF")
     assert has(r, "Membership", agent="山田太郎", organization="東和FC")  # 東和ＦＣの投手山田太郎
+
+
+def test_a_bare_quote_is_said_by_the_person_who_opens_the_next_sentence(results):
+    r = results["quote_then_speaker"]
+    said = {(f.sentence, dict(f.roles)["agent"]) for f in r.facts if f.cls == "Statement"}
+    # 「…」。森川敬一所長は…顔をほころばせた: his words, not a quote that 佐伯真理子's goes on with
+    assert said == {(0, "Person:佐伯真理子"), (1, "Person:森川敬一")}
+    assert next(f.quote for f in r.facts if f.sentence == 1) == "基礎研究の大切さが認められた"
