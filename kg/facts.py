@@ -58,6 +58,7 @@ class SentenceView:
             if t.head != t.i:
                 self.kids.setdefault(t.head, []).append(t.i)
         self._rehang_clause_subjects()
+        self._rehang_from_dates()
         depth = 0
         for t in self.sent.tokens:
             if t.norm in _QUOTE_CLOSE:
@@ -88,6 +89,20 @@ class SentenceView:
                     kids.remove(c)
                     self.kids.setdefault(clause.i, []).append(c)
                     self.kids[clause.i].sort()
+
+    def _rehang_from_dates(self) -> None:
+        """白鷺市で３日、…が開幕した: the parser may hang the で-place on the date after it; a date
+        has no place of its own, so the place is the verb's, as the date is."""
+        toks = self.sent.tokens
+        for date, kids in list(self.kids.items()):
+            d = toks[date]
+            if d.dep != "obl" or d.head == d.i or toks[d.head].pos != "VERB" or "助数詞" not in d.tag \
+                    or not any(toks[c].pos == "NUM" for c in kids):
+                continue
+            for c in [c for c in kids if toks[c].bunsetu_head and c < date and particles(self.sent, toks[c]) == ["で"]]:
+                kids.remove(c)
+                self.kids.setdefault(d.head, []).append(c)
+                self.kids[d.head].sort()
 
     @property
     def toks(self) -> tuple[Token, ...]:

@@ -227,6 +227,7 @@ SNIPPETS = {
                         "東和ＦＣの投手山田太郎は完投した。",
     "quote_then_speaker": "佐伯真理子氏は壇上で「皆に感謝したい」と述べた。「基礎研究の大切さが認められた」。"
                           "森川敬一所長は式典後、顔をほころばせた。",
+    "place_before_date": "新潟県白鷺市で３日、「第５０回しらさぎ川まつり」が開幕した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1509,3 +1510,9 @@ def test_a_bare_quote_is_said_by_the_person_who_opens_the_next_sentence(results)
     # 「…」。森川敬一所長は…顔をほころばせた: his words, not a quote that 佐伯真理子's goes on with
     assert said == {(0, "Person:佐伯真理子"), (1, "Person:森川敬一")}
     assert next(f.quote for f in r.facts if f.sentence == 1) == "基礎研究の大切さが認められた"
+
+
+def test_a_place_the_parser_hangs_on_the_date_after_it_is_the_verbs(results):
+    r = results["place_before_date"]
+    # 白鷺市で|３日、…が開幕した: where the festival opened, though parsed as the date's
+    assert has(r, "Containment", agent="第50回しらさぎ川まつり", location="白鷺市")
