@@ -1580,8 +1580,9 @@ def _split_place(toks: tuple[Token, ...], a: int, b: int) -> list[tuple[int, int
     parts = []
     start = a
     for i in range(a, b - 1):
+        # (杭州|市, 広州|市: a name ending in 州 with 市 after it is one city)
         if toks[i].norm.endswith(_ADMIN_SUFFIXES) and (toks[i].pos == "PROPN" or len(toks[i].norm) == 1
-                                                       or i > start):
+                                                       or i > start) and toks[i + 1].norm not in _ADMIN_SUFFIXES:
             parts.append((start, i + 1))
             start = i + 1
     parts.append((start, b))

@@ -228,6 +228,7 @@ SNIPPETS = {
     "quote_then_speaker": "佐伯真理子氏は壇上で「皆に感謝したい」と述べた。「基礎研究の大切さが認められた」。"
                           "森川敬一所長は式典後、顔をほころばせた。",
     "place_before_date": "新潟県白鷺市で３日、「第５０回しらさぎ川まつり」が開幕した。",
+    "zhou_city": "杭州市に拠点を置く映画会社が新作を発表した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1516,3 +1517,8 @@ def test_a_place_the_parser_hangs_on_the_date_after_it_is_the_verbs(results):
     r = results["place_before_date"]
     # 白鷺市で|３日、…が開幕した: where the festival opened, though parsed as the date's
     assert has(r, "Containment", agent="第50回しらさぎ川まつり", location="白鷺市")
+
+
+def test_a_city_named_with_zhou_is_one_place(results):
+    # 杭州|市 (read as a school): 州 ends the name here, not a province before the city
+    assert [(e.cls, e.label) for e in results["zhou_city"].entities if e.cls == "Place"] == [("Place", "杭州市")]
