@@ -820,33 +820,38 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
 
 def _relative_head(view: SentenceView, pred: Token, passive: bool = False) -> list[str]:
     """The agent-like entities of the noun an active clause modifies directly (…を務める山田氏)."""
-    if pred.dep != "acl" or pred.head == pred.i or passive:
-        return []
-    head = view.toks[pred.head]
-    if head.pos not in ("NOUN", "PROPN") or head.i in view.in_quote:
+    head = _described_noun(view, pred, passive)
+    if head is None:
         return []
     if head.dep == "nmod" and "の" in particles(view.sent, head):
         return []  # 参加した|輪島市の女性: the clause describes the whole phrase, not the name before の
-    # the noun itself names them (…を務める山田氏, 来日したスミス大統領), not a word before it
-    # (参加した輪島市の女性: the woman, not the city)
-    # (王海濤（ワン・ハイタオ）氏: its reading may stand between the name and 氏)
-    # (王|海濤: or the parser hung the clause on the name's first word)
-    ending = {k for m, k in view.pairs if m.tok_end - 1 == head.i or (view.classes.get(k) == "Person" and m.tok_start <= head.i
-                                                                      <= _skip_reading(view.toks, m.tok_end) + 3)}
+    ending = {k for _, k in _named_by(view, head)}
     return [k for k in view.keys_at(head) if view.is_agent(k) and view.classes.get(k) != "Group" and k in ending]
 
 
 def _relative_object(view: SentenceView, pred: Token, frame: Frame) -> list[str]:
     """The entities the noun an active clause with its own subject modifies, when nothing is in the
     clause's を (自民党が推薦した|田中花子氏: the one put forward)."""
-    if pred.dep != "acl" or pred.head == pred.i or frame.passive or any(
-            "を" in particles(view.sent, c) for c in view.children(pred)):
+    head = _described_noun(view, pred, frame.passive)
+    if head is None or head.i < pred.i or any("を" in particles(view.sent, c) for c in view.children(pred)):
         return []
+    return [k for m, k in _named_by(view, head) if m.tok_start > pred.i]
+
+
+def _described_noun(view: SentenceView, pred: Token, passive: bool) -> Token | None:
+    """The noun an active relative clause modifies (…を務める|山田氏), outside quotes; None for any other."""
+    if pred.dep != "acl" or pred.head == pred.i or passive:
+        return None
     head = view.toks[pred.head]
-    if head.pos not in ("NOUN", "PROPN") or head.i in view.in_quote or head.i < pred.i:
-        return []
-    return [k for m, k in view.pairs if m.tok_start > pred.i and (m.tok_end - 1 == head.i or view.classes.get(k) == "Person"
-            and m.tok_start <= head.i <= _skip_reading(view.toks, m.tok_end) + 3)]
+    return head if head.pos in ("NOUN", "PROPN") and head.i not in view.in_quote else None
+
+
+def _named_by(view: SentenceView, head: Token) -> list[tuple[Mention, str]]:
+    """The mentions the noun itself names (…を務める山田氏, 来日したスミス大統領), not a word before it
+    (参加した輪島市の女性: the woman, not the city); a person's name may stand apart from 氏 by its
+    reading (王海濤（ワン・ハイタオ）氏), or the parser may hang the clause on the name's first word (王|海濤)."""
+    return [(m, k) for m, k in view.pairs if m.tok_end - 1 == head.i or (
+        view.classes.get(k) == "Person" and m.tok_start <= head.i <= _skip_reading(view.toks, m.tok_end) + 3)]
 
 
 def _governing_subject(view: SentenceView, pred: Token, frames: dict[int, Frame]) -> list[str]:
@@ -1747,13 +1752,13 @@ def attribute_bare_quotes(sentences: Sequence[Sentence], facts: list[Fact], lex:
             continue
         quote = text.rstrip("。")[1:-1]
         nxt = index.get(s.index + 1)
+        unquoted = nxt is not None and not any(t.norm in _QUOTE_OPEN for t in nxt.tokens)
         # …こう語った, or a statement with nothing quoted of its own (…記者会見で抱負を語った)
         pointing = [f for f in by_sentence.get(s.index + 1, []) if f.cls == "Statement" and nxt is not None
-                    and (any(t.norm in lex.cataphora for t in nxt.tokens)
-                         or not f.quote and not any(t.norm in _QUOTE_OPEN for t in nxt.tokens))]
+                    and (any(t.norm in lex.cataphora for t in nxt.tokens) or not f.quote and unquoted)]
         before = [f for f in by_sentence.get(s.index - 1, []) if f.cls == "Statement"]
         opener = None
-        if nxt is not None and not any(t.norm in _QUOTE_OPEN for t in nxt.tokens):
+        if unquoted:
             first = min(((m, k) for m, k in persons if m.sentence == nxt.index), key=lambda p: p[0].start, default=None)
             if first is not None and first[0].tok_start <= 1 and any(
                     t.norm in ("は", "が") for t in nxt.tokens[first[0].tok_end:first[0].tok_end + 3]):

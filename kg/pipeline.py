@@ -35,25 +35,11 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         if m.rule == "acronym" and m.label != nfkc(m.text) and len(m.text) >= 2:
             short[nfkc(m.text)] = m.label
             seen.setdefault(nfkc(m.text), m.cls)
-    # リヴァートン after リヴァートン・モーターズ: a company written again without its class word
+    # the same name written short again: リヴァートン, 東和電工ＨＤ, しらさぎ川まつり (see _written_short)
     for label, cls in list(seen.items()):
-        head, dot, rest = label.rpartition("・")
-        if cls in ("Company", "Organization") and dot and len(head) >= 3 and "・" not in head \
-                and lex.suffixes.get(rest) == cls and head not in seen:
-            short[head] = label
-            seen[head] = cls
-    # 東和電工ＨＤ after 東和電工ホールディングス: the class word written short
-    for label, cls in list(seen.items()):
-        for abbr, full in lex.suffix_abbreviations.items():
-            if label.endswith(full) and len(label) > len(full):
-                short.setdefault(label[:-len(full)] + abbr, label)
-                seen.setdefault(label[:-len(full)] + abbr, cls)
-    # しらさぎ川まつり after 第50回しらさぎ川まつり: the edition the article is about, named without its number
-    for label, cls in list(seen.items()):
-        edition = re.fullmatch(r"第\d+回(.{2,})", label)
-        if cls == "Event" and edition:
-            short.setdefault(edition.group(1), label)
-            seen.setdefault(edition.group(1), cls)
+        for form in _written_short(label, cls, seen, lex):
+            short.setdefault(form, label)
+            seen.setdefault(form, cls)
     # …（G7サミット） names the same thing wherever the NER finds that short name again
     relabel = {(k, seen[k]): v for k, v in short.items()}
     per_sentence = {i: [dataclasses.replace(m, label=relabel[(m.label, m.cls)])
@@ -63,8 +49,8 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     for s in japanese:
         # (鷹ノ台化成 named in one sentence: in another, the NER's person 化成 inside it gives way)
         # (the NER's word with no name in it, by the dictionary's tags, is a misreading that gives way)
-        weak = [m for m in per_sentence[s.index] if m.rule == "ner" and not any(
-            t.tag.startswith("名詞-固有名詞") for t in s.tokens[m.tok_start:m.tok_end])]
+        weak = {m for m in per_sentence[s.index] if m.rule == "ner" and not any(
+            t.tag.startswith("名詞-固有名詞") for t in s.tokens[m.tok_start:m.tok_end])}
         again = dictionary_mentions(s, seen, [m for m in per_sentence[s.index] if m not in weak], rule="article",
                                     labels=short)
         covered = {i for m in again for i in range(m.tok_start, m.tok_end)}
@@ -112,6 +98,25 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
                          facts=tuple(sorted(facts, key=_fact_order)))
 
 
+def _written_short(label: str, cls: str, seen: dict[str, str], lex) -> list[str]:
+    """The shorter forms an article writes a name in after giving it in full: a company without its
+    class word (リヴァートン for リヴァートン・モーターズ), its class word abbreviated (東和電工ＨＤ for
+    東和電工ホールディングス), an edition of an event without its number (しらさぎ川まつり for
+    第50回しらさぎ川まつり). A name without its class word is no short form of another when the article
+    names it on its own (``seen``)."""
+    out = []
+    head, dot, rest = label.rpartition("・")
+    if cls in ("Company", "Organization") and dot and len(head) >= 3 and "・" not in head \
+            and lex.suffixes.get(rest) == cls and head not in seen:
+        out.append(head)
+    out += [label[:-len(full)] + abbr for abbr, full in lex.suffix_abbreviations.items()
+            if label.endswith(full) and len(label) > len(full)]
+    edition = re.fullmatch(r"第\d+回(.{2,})", label)
+    if cls == "Event" and edition:
+        out.append(edition.group(1))
+    return out
+
+
 def _has_japanese(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
                for ch in text)
@@ -137,9 +142,11 @@ def _events_that_are_facts(pairs, facts, by_key):
     not a second node beside it. Kept when a fact has it in a role (授賞式に出席した: what is attended)
     or when no fact was built from its word."""
     used = {k for f in facts for _, k in f.roles}
-    triggers = {(f.sentence, f.predicate) for f in facts}
+    triggers: dict[int, set[str]] = {}
+    for f in facts:
+        triggers.setdefault(f.sentence, set()).add(f.predicate)
     folded = {k for m, k in pairs if by_key[k].cls == "Event" and m.scope and k not in used
-              and any(s == m.sentence and m.label.endswith(p) for s, p in triggers)}
+              and any(m.label.endswith(p) for p in triggers.get(m.sentence, ()))}
     return ([(m, k) for m, k in pairs if k not in folded],
             {k: e for k, e in by_key.items() if k not in folded})
 
