@@ -242,6 +242,11 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                       and (entities[k]["cls"] == m.cls or (ends and compatible(entities[k]["cls"], m.cls)))
                       and entities[k]["label"].endswith(ends)]
             if not before:
+                if len(m.refers_to) > 2:  # 賞状 with no award named: the thing itself
+                    label, cls = nfkc(m.text), m.refers_to[2]
+                    key = entity_key(cls, label, m.scope)
+                    entities.setdefault(key, {"cls": cls, "label": label, "en": None, "qid": None, "alt": set()})
+                    pairs.append((m, key))
                 continue
             if m.cls in ("Company", "Organization"):
                 # 同社: the first one named in the latest sentence that names one, as in Japanese the

@@ -115,6 +115,7 @@ class Lexicon:
     leader_office_suffixes: frozenset[str]
     school_suffixes: frozenset[str]
     award_heads: frozenset[str]
+    award_tokens: frozenset[str]
     world_regions: frozenset[str]
 
     @functools.cached_property

@@ -695,6 +695,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 a += 1
             # (東和文化賞を授与した: what is given that ends in an award word is an award)
             award = toks[span[1] - 1].norm.endswith(tuple(lex.award_heads)) and span[1] - a > 1
+            if "".join(x.norm for x in toks[a:span[1]]) in lex.award_tokens:
+                # 賞状が手渡された: the award named before it, else the thing (kg.entities)
+                out.append(make(sent, a, span[1], "Award", "anaphor", refers_to=("anaphor", "", "Artifact")))
+                continue
             out.append(make(sent, a, span[1], "Award" if award else "Artifact", "gift"))
 
     # who a meeting is with, when no name is there (…の家族とも面会した): the phrase itself
@@ -977,8 +981,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
                 continue
         elif (cls == "Position" and b - a >= 2 and toks[b - 1].norm in lex.award_heads
               or cls == "Event" and toks[b - 1].norm.endswith(tuple(lex.award_heads))) \
-                and not any(is_name_token(x) for x in toks[a:b]):
-            # 国際長編映画賞 read as an office, 第170回芥川賞 as a conference: an award
+                and not any(is_name_token(x) for x in toks[a:b]) \
+                or cls in ("Position", "Event", "Product", "Artifact") and b - a >= 2 and toks[b - 1].norm.endswith("賞"):
+            # 国際長編映画賞 read as an office, 第170回芥川賞 as a conference, ブラント国際生命科学賞 as a
+            # film: an award (a person's name in it too, when it ends in 賞)
             out.append(make(sent, a, b, "Award", "ner"))
             continue
         elif cls == "Position":

@@ -229,6 +229,9 @@ SNIPPETS = {
                           "森川敬一所長は式典後、顔をほころばせた。",
     "place_before_date": "新潟県白鷺市で３日、「第５０回しらさぎ川まつり」が開幕した。",
     "zhou_city": "杭州市に拠点を置く映画会社が新作を発表した。",
+    "award_tokens": "北和大学の研究班が、スイスのヘルマン財団が選ぶ「ヘルマン国際材料科学賞」を受賞した。"
+                    "授賞式では、同財団の佐藤一郎理事長から研究班の代表に賞状が手渡された。"
+                    "別の式典では、青葉市の鈴木花子市長から地元の合唱団に記念の盾が贈られた。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1522,3 +1525,15 @@ def test_a_place_the_parser_hangs_on_the_date_after_it_is_the_verbs(results):
 def test_a_city_named_with_zhou_is_one_place(results):
     # 杭州|市 (read as a school): 州 ends the name here, not a province before the city
     assert [(e.cls, e.label) for e in results["zhou_city"].entities if e.cls == "Place"] == [("Place", "杭州市")]
+
+
+def test_a_certificate_handed_over_is_the_award_named_before_it(results):
+    r = results["award_tokens"]
+    kinds = {(e.cls, e.label) for e in r.entities}
+    # 「ヘルマン国際材料科学賞」 read as a film: a title ending in 賞 is an award
+    assert ("Award", "ヘルマン国際材料科学賞") in kinds
+    # 賞状が手渡された: the award the article named, not a certificate of its own
+    assert has(r, "Gift", agent="佐藤一郎", theme="ヘルマン国際材料科学賞")
+    assert not any(label == "賞状" for _, label in kinds)
+    # 記念の盾 is more than the bare word: a thing given of its own
+    assert has(r, "Gift", agent="鈴木花子", theme="記念の盾")
