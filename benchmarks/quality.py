@@ -3,7 +3,7 @@
     python benchmarks/quality.py [--json] [--misses SET]
 
 Scores the dev article (../shared/corpus/dev), examples/, every domain folder of tests/corpus/, the
-probe set tests/probes/ and the held-out set tests/heldout/ (all of it, then per domain), parsing all articles in one GiNZA pass.
+probe set tests/probes/, the fresh set tests/fresh/ and the held-out set tests/heldout/ (all of it, then per domain), parsing all articles in one GiNZA pass.
 Figures are micro-averaged over the articles of a set. The per-relation table counts every set once
 (the held-out articles are in it once, not twice).
 """
@@ -31,6 +31,8 @@ def sets() -> dict[str, list[Path]]:
             out[d.name] = sorted(d.glob("*.txt"))
     # probes: written for the project without seeing kg, then read while writing rules (tests/probes/README.md)
     out["probes"] = sorted((ROOT / "tests" / "probes").glob("*.txt"))
+    # fresh: written like the probes, not yet read while writing rules (tests/fresh/README.md)
+    out["fresh"] = sorted((ROOT / "tests" / "fresh").glob("*.txt"))
     # held out: written for the project like the corpus, but never looked at while writing rules
     held = ROOT / "tests" / "heldout"
     if held.is_dir():

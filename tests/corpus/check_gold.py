@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the hand-written gold annotations of the test corpus and the examples.
 
-For every ``*.gold.json`` under ``tests/corpus/``, ``tests/heldout/``, ``tests/probes/`` and ``examples/``
+For every ``*.gold.json`` under ``tests/corpus/``, ``tests/heldout/``, ``tests/probes/``, ``tests/fresh/`` and ``examples/``
 this checks:
 
 * the JSON has the expected keys (url, text_file, entities, facts; and per
@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SEARCH_DIRS = [ROOT / "tests" / "corpus", ROOT / "tests" / "heldout", ROOT / "tests" / "probes", ROOT / "examples"]
+SEARCH_DIRS = [ROOT / "tests" / "corpus", ROOT / "tests" / "heldout", ROOT / "tests" / "probes", ROOT / "tests" / "fresh", ROOT / "examples"]
 DEV_DIR = ROOT.parent / "shared" / "corpus" / "dev"
 
 ENTITY_TYPES = {
