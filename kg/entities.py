@@ -192,7 +192,7 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
         label = short.get(label, label)
         add(m, label, cls_of[label])  # one name, one entity in an article
 
-    _resolve_references(mentions, pairs, entities, lex)
+    _resolve_references(mentions, pairs, entities, lex, add)
     ents = [Entity(key=k, cls=r["cls"], label=r["label"], alt_labels=tuple(sorted(r["alt"] - {r["label"]})),
                    wikidata=r["qid"], label_en=r["en"]) for k, r in sorted(entities.items())]
     pairs.sort(key=lambda p: (p[0].start, p[0].end, p[1]))
@@ -200,8 +200,9 @@ def resolve_entities(mentions: list[Mention], *, lex: Lexicon | None = None,
 
 
 def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]], entities: dict,
-                        lex: Lexicon) -> None:
-    """同氏 → the latest person before it; 両首脳 → the two most mentioned leaders; 両国 → countries."""
+                        lex: Lexicon, add) -> None:
+    """同氏 → the latest person before it; 両首脳 → the two most mentioned leaders; 両国 → countries;
+    賞状 with no award named before it → the thing itself, added as a name is (``add``)."""
     leaders = Counter(k for m, k in pairs if m.cls == "Person" and m.title and lex.titles.get(m.title) == "leader")
     countries = Counter(k for m, k in pairs if entities[k]["cls"] == "Country")
     pool = {"leaders": leaders, "countries": countries}  # persons and companies: counted before each group word
@@ -243,10 +244,7 @@ def _resolve_references(mentions: list[Mention], pairs: list[tuple[Mention, str]
                       and entities[k]["label"].endswith(ends)]
             if not before:
                 if len(m.refers_to) > 2:  # 賞状 with no award named: the thing itself
-                    label, cls = nfkc(m.text), m.refers_to[2]
-                    key = entity_key(cls, label, m.scope)
-                    entities.setdefault(key, {"cls": cls, "label": label, "en": None, "qid": None, "alt": set()})
-                    pairs.append((m, key))
+                    add(m, nfkc(m.text), m.refers_to[2])
                 continue
             if m.cls in ("Company", "Organization"):
                 # 同社: the first one named in the latest sentence that names one, as in Japanese the

@@ -229,6 +229,7 @@ SNIPPETS = {
                           "森川敬一所長は式典後、顔をほころばせた。",
     "place_before_date": "新潟県白鷺市で３日、「第５０回しらさぎ川まつり」が開幕した。",
     "zhou_city": "杭州市に拠点を置く映画会社が新作を発表した。",
+    "award_token_alone": "田中一郎市長から山田花子さんに賞状が手渡された。",
     "award_tokens": "北和大学の研究班が、スイスのヘルマン財団が選ぶ「ヘルマン国際材料科学賞」を受賞した。"
                     "授賞式では、同財団の佐藤一郎理事長から研究班の代表に賞状が手渡された。"
                     "別の式典では、青葉市の鈴木花子市長から地元の合唱団に記念の盾が贈られた。",
@@ -1537,3 +1538,5 @@ def test_a_certificate_handed_over_is_the_award_named_before_it(results):
     assert not any(label == "賞状" for _, label in kinds)
     # 記念の盾 is more than the bare word: a thing given of its own
     assert has(r, "Gift", agent="鈴木花子", theme="記念の盾")
+    # with no award named before it, the certificate is the thing given
+    assert has(results["award_token_alone"], "Gift", agent="田中一郎", recipient="山田花子", theme="賞状")
