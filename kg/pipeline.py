@@ -87,6 +87,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex, persons))
     facts = attend_the_event_at_hand(pairs, facts, by_key, parsed.sentences)
     pairs, by_key = _events_that_are_facts(pairs, facts, by_key)
+    pairs, by_key = _names_inside_event_names(pairs, facts, by_key)
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer
     gaz = load_gazetteer()
     for f in facts:
@@ -147,6 +148,24 @@ def _events_that_are_facts(pairs, facts, by_key):
         triggers.setdefault(f.sentence, set()).add(f.predicate)
     folded = {k for m, k in pairs if by_key[k].cls == "Event" and m.scope and k not in used
               and any(m.label.endswith(p) for p in triggers.get(m.sentence, ()))}
+    return ([(m, k) for m, k in pairs if k not in folded],
+            {k: e for k, e in by_key.items() if k not in folded})
+
+
+def _names_inside_event_names(pairs, facts, by_key):
+    """アジア太平洋経済協力会議（APEC）首脳会議: a name written only as part of an event's name is that
+    event's, not a node of its own, unless some fact has it in a role. A person or a team in the name
+    (サンダーホークス戦) takes part in the event, and stays."""
+    used = {k for f in facts for _, k in f.roles}
+    events = [m for m, k in pairs if by_key[k].cls == "Event"]
+
+    def inside(m) -> bool:
+        return any(e.sentence == m.sentence and e.start <= m.start and m.end <= e.end
+                   and e.end - e.start > m.end - m.start for e in events)
+    keys: dict[str, bool] = {}
+    for m, k in pairs:
+        keys[k] = keys.get(k, True) and by_key[k].cls not in ("Event", "Person", "SportsTeam") and inside(m)
+    folded = {k for k, all_inside in keys.items() if all_inside and k not in used}
     return ([(m, k) for m, k in pairs if k not in folded],
             {k: e for k, e in by_key.items() if k not in folded})
 

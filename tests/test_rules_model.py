@@ -233,6 +233,9 @@ SNIPPETS = {
     "award_tokens": "北和大学の研究班が、スイスのヘルマン財団が選ぶ「ヘルマン国際材料科学賞」を受賞した。"
                     "授賞式では、同財団の佐藤一郎理事長から研究班の代表に賞状が手渡された。"
                     "別の式典では、青葉市の鈴木花子市長から地元の合唱団に記念の盾が贈られた。",
+    "inside_event_name": "山田太郎首相は釜山での東アジア経済連携機構（ＥＡＥＯ）首脳会議に出席した。",
+    "inside_event_name_and_out": "山田太郎首相は釜山での東アジア経済連携機構（ＥＡＥＯ）首脳会議に出席した。"
+                                 "東アジア経済連携機構は新たな加盟国を迎えた。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1540,3 +1543,14 @@ def test_a_certificate_handed_over_is_the_award_named_before_it(results):
     assert has(r, "Gift", agent="鈴木花子", theme="記念の盾")
     # with no award named before it, the certificate is the thing given
     assert has(results["award_token_alone"], "Gift", agent="田中一郎", recipient="山田花子", theme="賞状")
+
+
+def test_a_name_written_only_inside_an_event_name_is_the_events(results):
+    r = results["inside_event_name"]
+    labels = [e.label for e in r.entities]
+    assert "東アジア経済連携機構(EAEO)首脳会議" in labels
+    assert has(r, "Attendance", agent="山田太郎", theme="東アジア経済連携機構(EAEO)首脳会議")
+    # the body whose summit it is, named nowhere else, is no node beside the summit
+    assert "東アジア経済連携機構" not in labels
+    # named again on its own, it is
+    assert "東アジア経済連携機構" in [e.label for e in results["inside_event_name_and_out"].entities]
