@@ -751,6 +751,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if short and not named and ner is not None:
             claimed.update(range(a, close))  # and its abbreviation is no name either
             continue
+        if short and not named and (head is None or lex.suffixes[head] == "Company") \
+                and all(x.pos == "NOUN" for x in toks[a:t.i]) and len(inside) == 1 and is_acronym(inside[0]):
+            # 電気自動車（ＥＶ）, 液化天然ガス（ＬＮＧ）: common words (a company's last word, 自動車 or ガス, is
+            # one only after a name), so their abbreviation is no name either, whatever the NER makes of it
+            claimed.update(range(t.i + 1, close))
+            continue
         if not named and len(inside) > 1 and all(re.fullmatch(r"[A-Za-z]+", x.norm) for x in inside):
             claimed.update(range(t.i + 1, close))  # 偉大な合意 (GREAT DEAL): a gloss in English, no name
             continue
@@ -962,7 +968,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         if cls in ("Person", "Product", "Artifact") and _located_word(sent, a, b, lex) and not _title_after(toks, b, lex)[1]:
             # アステリオン（東京都港区） read as a person or a car: an organisation, placed as news places one
-            out.append(make(sent, a, b, "Organization", "name(place)"))
+            out.append(make(sent, a, b, _located_class(sent, b), "name(place)"))
             continue
         if cls == "Person":
             # cut a trailing title off (GiNZA sometimes tags スミス大統領 as one Person)
@@ -1716,8 +1722,17 @@ _CLAUSE_DEPS = {"acl", "advcl", "obl", "obj", "advmod", "aux", "mark", "nsubj", 
 
 def _located_word(sent: Sentence, a: int, b: int, lex: Lexicon) -> bool:
     """アステリオン（東京都港区）: one katakana word with a city or prefecture in parentheses, the way
-    news places a company, not a person (an athlete's parentheses give a country or a club)."""
-    return b == a + 1 and is_katakana(sent.tokens[a]) and _place_in_parens(sent, b, lex, ("Place",))
+    news places a company, not a person (an athlete's parentheses give a country or a club). With the
+    word for its seat, 北斗化成（本社・東京都港区）, any name is placed so."""
+    toks = sent.tokens
+    if b + 2 < len(toks) and toks[b].norm == "(" and toks[b + 1].norm in lex.seat_nouns and toks[b + 2].norm in ("・", "=", ":"):
+        return _place_in_parens(sent, b, lex)
+    return b == a + 1 and is_katakana(toks[a]) and _place_in_parens(sent, b, lex, ("Place",))
+
+
+def _located_class(sent: Sentence, b: int) -> str:
+    """A company's head office (本社, 本店) makes the name placed by _located_word a company."""
+    return "Company" if b + 1 < len(sent.tokens) and sent.tokens[b + 1].norm in ("本社", "本店") else "Organization"
 
 
 def _place_in_parens(sent: Sentence, j: int, lex: Lexicon, kinds: tuple[str, ...] = ("Place", "Country")) -> bool:

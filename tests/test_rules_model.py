@@ -236,6 +236,8 @@ SNIPPETS = {
     "inside_event_name": "山田太郎首相は釜山での東アジア経済連携機構（ＥＡＥＯ）首脳会議に出席した。",
     "inside_event_name_and_out": "山田太郎首相は釜山での東アジア経済連携機構（ＥＡＥＯ）首脳会議に出席した。"
                                  "東アジア経済連携機構は新たな加盟国を迎えた。",
+    "common_word_acronym": "販売は電気自動車（ＥＶ）と液化天然ガス（ＬＮＧ）で伸びた。国際協力機構（ＪＩＣＡ）も支援した。",
+    "head_office_in_parentheses": "化学大手の北斗化成（本社・東京都港区）は１３日、決算を発表した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1554,3 +1556,19 @@ def test_a_name_written_only_inside_an_event_name_is_the_events(results):
     assert "東アジア経済連携機構" not in labels
     # named again on its own, it is
     assert "東アジア経済連携機構" in [e.label for e in results["inside_event_name_and_out"].entities]
+
+
+def test_the_abbreviation_of_common_words_is_no_name(results):
+    labels = {e.label for e in results["common_word_acronym"].entities}
+    # 自動車 and ガス end companies' names only after a name (トヨタ自動車): ＥＶ and ＬＮＧ are not companies
+    assert not labels & {"EV", "LNG", "電気自動車", "液化天然ガス"}
+    # an organisation word at the end (機構) names a body even with no name before it
+    assert "国際協力機構" in labels
+
+
+def test_a_name_with_its_head_office_in_parentheses_is_a_company_there(results):
+    r = results["head_office_in_parentheses"]
+    # 北斗|化成 read as a person: （本社・東京都港区） places a company, whatever the name looks like
+    assert ("Company", "北斗化成") in {(e.cls, e.label) for e in r.entities}
+    assert has(r, "Containment", agent="北斗化成", location="港区")
+    assert has(r, "Statement", agent="北斗化成")
