@@ -31,7 +31,7 @@ def sets() -> dict[str, list[Path]]:
             out[d.name] = sorted(d.glob("*.txt"))
     # probes: written for the project without seeing kg, then read while writing rules (tests/probes/README.md)
     out["probes"] = sorted((ROOT / "tests" / "probes").glob("*.txt"))
-    # fresh: written like the probes, not yet read while writing rules (tests/fresh/README.md)
+    # fresh: written like the probes, unseen at first, read as a tuning set since the seventh session (tests/fresh/README.md)
     out["fresh"] = sorted((ROOT / "tests" / "fresh").glob("*.txt"))
     # held out: written for the project like the corpus, but never looked at while writing rules
     held = ROOT / "tests" / "heldout"
