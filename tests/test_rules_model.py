@@ -238,6 +238,7 @@ SNIPPETS = {
                                  "東アジア経済連携機構は新たな加盟国を迎えた。",
     "common_word_acronym": "販売は電気自動車（ＥＶ）と液化天然ガス（ＬＮＧ）で伸びた。国際協力機構（ＪＩＣＡ）も支援した。",
     "head_office_in_parentheses": "化学大手の北斗化成（本社・東京都港区）は１３日、決算を発表した。",
+    "company_word": "長野県松本市に本社を置く安曇さくら電鉄の大町義雄会長が２日、辞任した。同社によると、後任は未定だ。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1572,3 +1573,11 @@ def test_a_name_with_its_head_office_in_parentheses_is_a_company_there(results):
     assert ("Company", "北斗化成") in {(e.cls, e.label) for e in r.entities}
     assert has(r, "Containment", agent="北斗化成", location="港区")
     assert has(r, "Statement", agent="北斗化成")
+
+
+def test_a_word_for_a_kind_of_company_after_a_name_makes_it_a_company(results):
+    r = results["company_word"]
+    # 安曇さくら|電鉄 with the first part read as a person: 電鉄 (kg/data/suffix_classes.tsv) ends a company
+    assert ("Company", "安曇さくら電鉄") in {(e.cls, e.label) for e in r.entities}
+    assert not any(e.cls == "Person" and e.label.startswith("安曇") for e in r.entities)
+    assert has(r, "Statement", agent="安曇さくら電鉄")  # 同社によると: the company is the source
