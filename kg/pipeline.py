@@ -148,8 +148,7 @@ def _events_that_are_facts(pairs, facts, by_key):
         triggers.setdefault(f.sentence, set()).add(f.predicate)
     folded = {k for m, k in pairs if by_key[k].cls == "Event" and m.scope and k not in used
               and any(m.label.endswith(p) for p in triggers.get(m.sentence, ()))}
-    return ([(m, k) for m, k in pairs if k not in folded],
-            {k: e for k, e in by_key.items() if k not in folded})
+    return _without(folded, pairs, by_key)
 
 
 def _names_inside_event_names(pairs, facts, by_key):
@@ -165,7 +164,11 @@ def _names_inside_event_names(pairs, facts, by_key):
     keys: dict[str, bool] = {}
     for m, k in pairs:
         keys[k] = keys.get(k, True) and by_key[k].cls not in ("Event", "Person", "SportsTeam") and inside(m)
-    folded = {k for k, all_inside in keys.items() if all_inside and k not in used}
+    return _without({k for k, all_inside in keys.items() if all_inside and k not in used}, pairs, by_key)
+
+
+def _without(folded: set[str], pairs, by_key):
+    """pairs and entities with the folded entities taken out."""
     return ([(m, k) for m, k in pairs if k not in folded],
             {k: e for k, e in by_key.items() if k not in folded})
 
