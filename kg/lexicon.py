@@ -93,7 +93,7 @@ class Lexicon:
     subject_held_verbs: frozenset[str]
     body_heads: frozenset[str]
     location_verbs: frozenset[str]
-    seat_nouns: frozenset[str]
+    seat_nouns: dict[str, str]  # seat word -> class of what it is the seat of
     member_links: frozenset[str]
     event_suffixes: frozenset[str]
     body_part_verbs: frozenset[str]

@@ -968,7 +968,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             continue
         if cls in ("Person", "Product", "Artifact") and _located_word(sent, a, b, lex) and not _title_after(toks, b, lex)[1]:
             # アステリオン（東京都港区） read as a person or a car: an organisation, placed as news places one
-            out.append(make(sent, a, b, _located_class(sent, b), "name(place)"))
+            out.append(make(sent, a, b, _located_class(sent, b, lex), "name(place)"))
             continue
         if cls == "Person":
             # cut a trailing title off (GiNZA sometimes tags スミス大統領 as one Person)
@@ -1730,9 +1730,10 @@ def _located_word(sent: Sentence, a: int, b: int, lex: Lexicon) -> bool:
     return b == a + 1 and is_katakana(toks[a]) and _place_in_parens(sent, b, lex, ("Place",))
 
 
-def _located_class(sent: Sentence, b: int) -> str:
-    """A company's head office (本社, 本店) makes the name placed by _located_word a company."""
-    return "Company" if b + 1 < len(sent.tokens) and sent.tokens[b + 1].norm in ("本社", "本店") else "Organization"
+def _located_class(sent: Sentence, b: int, lex: Lexicon) -> str:
+    """The class of a name placed by _located_word: a company's head office (本社・) makes it a company
+    (seat_nouns.tsv), else an organisation."""
+    return lex.seat_nouns.get(sent.tokens[b + 1].norm, "Organization") if b + 1 < len(sent.tokens) else "Organization"
 
 
 def _place_in_parens(sent: Sentence, j: int, lex: Lexicon, kinds: tuple[str, ...] = ("Place", "Country")) -> bool:

@@ -38,6 +38,7 @@ def test_lexicon_classes_and_roles_exist_in_the_ontology(onto):
     terms = _terms(onto)
     assert set(lex.ene.values()) <= terms
     assert set(lex.predicates.values()) <= terms
+    assert set(lex.suffixes.values()) | set(lex.seat_nouns.values()) <= terms
     for fc in lex.fact_classes.values():
         assert fc.name in terms and (fc.edge is None or fc.edge in terms)
         assert set(fc.object_roles) <= terms
