@@ -92,7 +92,7 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
     acc = ""
     for m in range(k, min(k + 4, len(toks))):
         acc += toks[m].norm
-        if acc in lex.titles:
+        if acc in lex.titles or lex.is_minister(acc):
             best = (m + 1, acc)
         elif acc[:1] in lex.title_prefixes and acc[1:] in lex.titles:
             best = (m + 1, acc[1:])  # 前首相 as one token
@@ -1622,7 +1622,10 @@ def particles(sent: Sentence, head: Token) -> list[str]:
     # 首相|とも read as a noun (名詞的), the head of its phrase: the particle とも all the same
     out = ["とも"] if head.norm == "とも" and "名詞的" in head.tag and head.i > 0 else []
     for t in sent.tokens[head.i + 1:]:
-        if t.head == head.i and t.dep == "case":
+        # 鄭国華（チョン・グオホア）外相は: the parser may make the name the head of its bunsetu and hang
+        # the particle on the title compounded to it; the bunsetu's particle all the same
+        if t.dep == "case" and (t.head == head.i or head.i < t.head < t.i and sent.tokens[t.head].head == head.i
+                                and sent.tokens[t.head].dep == "compound"):
             word = t.norm
             for f in sent.tokens[t.i + 1:]:
                 if f.head == t.i and f.dep == "fixed":

@@ -1,8 +1,8 @@
 """Mentions, entities and facts on hand-built sentences (no model)."""
 from kg.entities import canonical_person_names, resolve_entities
 from kg.facts import extract_facts, leading_leaders
-from kg.mentions import extract_mentions
-from tests.builders import CASE, COUNTRY, NOUN, PN, PN_SEI, PUNCT, SAHEN, TOPIC, meeting_sentence, sentence
+from kg.mentions import extract_mentions, particles
+from tests.builders import AUX, CASE, COUNTRY, NOUN, PLACE, PN, PN_SEI, PUNCT, SAHEN, SURU, TOPIC, meeting_sentence, sentence
 
 
 def _by(mentions):
@@ -163,3 +163,36 @@ def test_two_offices_joined_with_ken_are_an_office_of_the_last_ones_kind():
     assert lex.title_kind("会長兼CEO") == lex.titles["CEO"] == "corporate"
     assert lex.is_office("会長兼社長")
     assert not lex.is_title("会長兼選手") and lex.title_kind("会長兼") is None
+
+
+def test_a_particle_hung_on_the_title_after_a_reading_is_the_bunsetu_s():
+    """鄭国華（チョン・グオホア）外相は…と会談した, parsed as GiNZA parsed it in a wire report: the name is
+    the head of its bunsetu and は hangs on the title compounded to it. The topic is the person all
+    the same, and the person is the one who met."""
+    s = sentence([
+        ("鄭", "鄭", "PROPN", PN_SEI, "compound", 1, "B"),
+        ("国華", "国華", "NOUN", "名詞-固有名詞-人名-名", "nsubj", 14, "H"),
+        ("(", "(", "PUNCT", "補助記号-括弧開", "punct", 1, ""),
+        ("チョン", "チョン", "PROPN", PN_SEI, "compound", 1, ""),
+        ("・", "・", "SYM", "補助記号-一般", "compound", 1, ""),
+        ("グオホア", "グオホア", "NOUN", NOUN, "compound", 1, ""),
+        (")", ")", "PUNCT", "補助記号-括弧閉", "punct", 1, ""),
+        ("外相", "外相", "NOUN", NOUN, "compound", 1, ""),
+        ("は", "は", "ADP", TOPIC, "case", 7, ""),
+        ("リマ", "リマ", "PROPN", PLACE, "obl", 14, "BH"),
+        ("で", "で", "ADP", CASE, "case", 9, ""),
+        ("スミス", "スミス", "PROPN", PN, "compound", 12, "B"),
+        ("大統領", "大統領", "NOUN", NOUN, "obl", 14, "H"),
+        ("と", "と", "ADP", CASE, "case", 12, ""),
+        ("会談", "会談", "VERB", SAHEN, "ROOT", 14, "BH"),
+        ("し", "する", "AUX", SURU, "aux", 14, ""),
+        ("た", "た", "AUX", AUX, "aux", 14, ""),
+        ("。", "。", "PUNCT", PUNCT, "punct", 14, ""),
+    ], ents=[(0, 2, "Political_Organization_Other"), (3, 6, "Person"), (7, 8, "Position_Vocation"), (9, 10, "City"),
+             (11, 12, "Person"), (12, 13, "Position_Vocation")])
+    assert particles(s, s.tokens[1]) == ["は"]
+    pairs, entities = resolve_entities(extract_mentions(s))
+    facts, topic = extract_facts(s, pairs, {e.key: e for e in entities})
+    assert topic == ["Person:鄭国華"]
+    meeting = [f for f in facts if f.cls == "Meeting"]
+    assert [(f.role("agent"), f.role("participant")) for f in meeting] == [(["Person:鄭国華"], ["Person:スミス"])]
