@@ -126,13 +126,25 @@ class Lexicon:
 
     def title_kind(self, word: str) -> str | None:
         """The kind of a title (titles.tsv); two offices held at once (会長兼CEO) are of the kind of the
-        last one."""
+        last one; a minister of fields of government (商務相, 国土交通相) holds an office."""
         if word in self.titles:
             return self.titles[word]
+        if self.is_minister(word):
+            return "office"
         parts = word.split("兼")
         if len(parts) > 1 and all(self.titles.get(p) in OFFICE_KINDS for p in parts):
             return self.titles[parts[-1]]
         return None
+
+    def is_minister(self, word: str) -> bool:
+        """X相 or X大臣 where X is one to three fields of government (ministry_fields.txt): 商務相,
+        国防相, 国土交通大臣. The titles of ministers not so built are in titles.tsv."""
+        stem = word[:-1] if word.endswith("相") else word[:-2] if word.endswith("大臣") else ""
+        return self._fields(stem, 3)
+
+    def _fields(self, stem: str, most: int) -> bool:
+        return bool(stem) and most > 0 and any(stem.startswith(f) and (stem == f or self._fields(stem[len(f):], most - 1))
+                   for f in self.ministry_fields)
 
     def is_title(self, word: str) -> bool:
         return self.title_kind(word) not in (None, "honorific")

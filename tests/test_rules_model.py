@@ -239,6 +239,8 @@ SNIPPETS = {
     "common_word_acronym": "販売は電気自動車（ＥＶ）と液化天然ガス（ＬＮＧ）で伸びた。国際協力機構（ＪＩＣＡ）も支援した。",
     "head_office_in_parentheses": "化学大手の北斗化成（本社・東京都港区）は１３日、決算を発表した。",
     "company_word": "長野県松本市に本社を置く安曇さくら電鉄の大町義雄会長が２日、辞任した。同社によると、後任は未定だ。",
+    "minister_of_fields": "韓国の朴成民（パク・ソンミン）統一相は２日、ソウルで北村翔首相と会談した。"
+                          "中国の劉国華（リウ・グオホア）商務相も同席した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1581,3 +1583,13 @@ def test_a_word_for_a_kind_of_company_after_a_name_makes_it_a_company(results):
     assert ("Company", "安曇さくら電鉄") in {(e.cls, e.label) for e in r.entities}
     assert not any(e.cls == "Person" and e.label.startswith("安曇") for e in r.entities)
     assert has(r, "Statement", agent="安曇さくら電鉄")  # 同社によると: the company is the source
+
+
+def test_a_minister_of_fields_of_government_is_a_title(results):
+    # 統一相, 商務相: no entry of titles.tsv, but fields of government (ministry_fields.txt) and 相
+    r = results["minister_of_fields"]
+    assert has(r, "Meeting", agent="朴成民", participant="北村翔")
+    assert has(r, "PositionHolding", agent="朴成民", position="統一相", organization="大韓民国")
+    assert has(r, "PositionHolding", agent="劉国華", position="商務相", organization="中華人民共和国")
+    # the reading is the same person, not a second one
+    assert sorted(e.label for e in r.entities if e.cls == "Person") == sorted(["劉国華", "朴成民", "北村翔"])
