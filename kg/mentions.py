@@ -298,12 +298,14 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         # a given name whose surname the dictionary read as common words (国|中|均): the kanji nouns
         # that open the same phrase, three characters at most, none of them a title or a reference
         # (鷹取|修: or a place name the NER's person span takes in, though the parser cut the phrase there)
-        spanned = {i for e in sent.ents if e.label == "Person" and e.start < a < e.end for i in range(e.start, a)}
+        # (王海|明: or the NER's person span ends right before the given name, on a kanji the
+        # dictionary read as a suffix)
+        spanned = {i for e in sent.ents if e.label == "Person" and e.start < a <= e.end for i in range(e.start, a)}
         if toks[a].tag.endswith("人名-名") and (not toks[a].bunsetu_start or spanned):
             j = a
             # (三|部|敏宏: a kanji numeral may open the family name)
             while j > 0 and a - j < 3 and (toks[j - 1].tag.startswith(("名詞-普通名詞", "名詞-数詞")) or (
-                    j - 1 in spanned and toks[j - 1].tag.startswith("名詞-固有名詞-地名"))) \
+                    j - 1 in spanned and toks[j - 1].tag.startswith(("名詞-固有名詞-地名", "接尾辞")))) \
                     and _ALL_KANJI.match(toks[j - 1].norm) \
                     and (j - 1) not in claimed and not toks[j - 1].tag.endswith("人名-名") \
                     and toks[j - 1].norm not in lex.titles and toks[j - 1].norm not in lex.title_prefixes \

@@ -241,6 +241,7 @@ SNIPPETS = {
     "company_word": "長野県松本市に本社を置く安曇さくら電鉄の大町義雄会長が２日、辞任した。同社によると、後任は未定だ。",
     "minister_of_fields": "韓国の朴成民（パク・ソンミン）統一相は２日、ソウルで北村翔首相と会談した。"
                           "中国の劉国華（リウ・グオホア）商務相も同席した。",
+    "given_name_after_span": "中国の王海明（ワン・ハイミン）外相は１８日、北京で北村翔首相と会談した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1593,3 +1594,10 @@ def test_a_minister_of_fields_of_government_is_a_title(results):
     assert has(r, "PositionHolding", agent="劉国華", position="商務相", organization="中華人民共和国")
     # the reading is the same person, not a second one
     assert sorted(e.label for e in r.entities if e.cls == "Person") == sorted(["劉国華", "朴成民", "北村翔"])
+
+
+def test_a_given_name_right_after_the_ner_person_span_completes_the_name(results):
+    # 王|海|明: the NER spans 王海 (海 read as a suffix) and leaves the given name 明 outside
+    r = results["given_name_after_span"]
+    assert has(r, "Meeting", agent="王海明", participant="北村翔")
+    assert sorted(e.label for e in r.entities if e.cls == "Person") == sorted(["王海明", "北村翔"])
