@@ -1416,14 +1416,17 @@ def _visited_country(word: str, lex: Lexicon) -> str | None:
 
 
 def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts: list[Fact]) -> list[Fact]:
-    """来日 / 訪米 as a noun (来日中に, 訪米した際) and X入り (韓国入りした): a visit to that country or
-    place by the clause's agent."""
+    """来日 / 訪米 as a noun (来日中に, 訪米した際), X入り (韓国入りした) and a visit noun after the place
+    (アフリカ歴訪中の, インドネシアを訪問中の): a visit to that country or place by the clause's agent."""
     out = []
     places_before = {m.tok_end: k for m, k in view.pairs if view.classes.get(k) in PLACES and m.rule != "group"}
+    persons_at = {m.tok_start: k for m, k in view.pairs if view.classes.get(k) == "Person"}
     for t in view.toks:
         key = _visited_country(t.norm, lex)
         if t.norm == "入り" and t.i in places_before:
             key = places_before[t.i]  # 韓国入りした: arrived in Korea
+        elif key is None and lex.predicates.get(t.lemma) == "Visit":
+            key = places_before.get(t.i) or (places_before.get(t.i - 1) if view.toks[t.i - 1].norm == "を" else None)
         if not key or t.pos == "VERB":
             continue
         cur = t
@@ -1431,8 +1434,10 @@ def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts:
             cur = view.toks[cur.head]
         head = view.toks[cur.head]
         if cur.dep == "nmod" and head.pos in ("NOUN", "PROPN"):
-            # 来日中の…大統領: the visitor is the person it describes
-            agents = [k for k in view.keys_at(head) if view.classes.get(k) == "Person"]
+            # 来日中の…大統領: the visitor is the person it describes, or the one whose title it is
+            # (来日中の映画監督アンヌ・ルクレールさん)
+            agents = [k for k in view.keys_at(head) if view.classes.get(k) == "Person"] or \
+                [k for k in [persons_at.get(head.i + 1) or _person_after_of(view, head, persons_at)] if k]
         else:
             agents = [k for f in facts if f.sentence == view.sent.index and f.predicate == head.lemma
                       for r, k in f.roles if r == "agent"] or topic
@@ -1441,6 +1446,15 @@ def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts:
                             roles=(("agent", a), ("location", key)), rule="visit-noun", confidence=0.7,
                             article_id=view.sent.article_id))
     return out
+
+
+def _person_after_of(view: SentenceView, head: Token, persons_at: dict[int, str]) -> str | None:
+    """訪問中の韓国の鄭允熙産業相: the parser may hang the clause on the country; the person named right
+    after the country's の is the one it describes."""
+    if view.classes.get(next(iter(view.keys_at(head)), "")) != "Country":
+        return None
+    j = head.i + 1
+    return persons_at.get(j + 1) if j + 1 < len(view.toks) and view.toks[j].norm == "の" else None
 
 
 _HOLD_VERBS = {"開く", "開催", "行う", "実施"}

@@ -292,7 +292,9 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             k += 1
             continue
         while k < len(toks) and (is_name_token(toks[k]) or (toks[k].norm == "・" and k + 1 < len(toks)
-                                                           and (is_name_token(toks[k + 1]) or is_katakana(toks[k + 1])))
+                                                           and (is_name_token(toks[k + 1]) or is_katakana(toks[k + 1]))
+                                                           # (リタ・マハラニ・エネルギー鉱物資源相: a title after ・)
+                                                           and not _title_after(toks, k + 1, lex)[1])
                                  or (k > a and toks[k - 1].norm == "・" and is_katakana(toks[k]))):
             k += 1
         # a given name whose surname the dictionary read as common words (国|中|均): the kanji nouns
@@ -314,7 +316,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             if j < a and toks[j].bunsetu_start and len("".join(x.norm for x in toks[j:a])) <= 3:
                 a = j
         # given names ending in a numeral kanji that the dictionary splits off (佐藤|健|一)
-        if k + 1 < len(toks) and toks[k].norm in _NAME_NUMERALS and _title_after(toks, k + 1, lex)[1]:
+        # (朴|成|民外相: or a kanji after the given name that it read as a suffix; not 県 or 市)
+        if k + 1 < len(toks) and (toks[k].norm in _NAME_NUMERALS or k > a and toks[k - 1].tag.endswith("人名-名")
+                                  and toks[k].tag.startswith("接尾辞") and _ALL_KANJI.match(toks[k].norm)
+                                  and len(toks[k].norm) == 1 and toks[k].norm not in lex.short_place_suffixes
+                                  and toks[k + 1].norm != "(") \
+                and _title_after(toks, k + 1, lex)[1]:
             k += 1
         end, title = _title_after(toks, k, lex)
         ner_person = any(e.label == "Person" and e.start <= a < e.end for e in sent.ents)

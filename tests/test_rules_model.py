@@ -242,6 +242,10 @@ SNIPPETS = {
     "minister_of_fields": "韓国の朴成民（パク・ソンミン）統一相は２日、ソウルで北村翔首相と会談した。"
                           "中国の劉国華（リウ・グオホア）商務相も同席した。",
     "given_name_after_span": "中国の王海明（ワン・ハイミン）外相は１８日、北京で北村翔首相と会談した。",
+    "visit_nouns": "欧州歴訪中の北村翔首相は３日、パリで記者会見した。ペルーを訪問中の韓国の金正浩外相も同行した。"
+                   "来日中のドイツの作曲家ハンナ・ベルクさんは公演に臨んだ。",
+    "suffix_read_given_name": "韓国の朴成民外相も同行した。",
+    "katakana_name_then_title": "タンザニアのグレース・ムワンガ・エネルギー鉱物資源相は覚書に署名した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1601,3 +1605,26 @@ def test_a_given_name_right_after_the_ner_person_span_completes_the_name(results
     r = results["given_name_after_span"]
     assert has(r, "Meeting", agent="王海明", participant="北村翔")
     assert sorted(e.label for e in r.entities if e.cls == "Person") == sorted(["王海明", "北村翔"])
+
+
+def test_a_visit_noun_after_the_place_is_a_visit_by_the_person_it_describes(results):
+    r = results["visit_nouns"]
+    assert has(r, "Visit", agent="北村翔", location="ヨーロッパ")  # 欧州, linked to the gazetteer's Europe
+    # …を訪問中の韓国の朴成民外相: the clause hung on the country describes the person after it
+    assert has(r, "Visit", agent="金正浩", location="ペルー")
+    # 来日中の…作曲家ハンナ・ベルクさん: the visitor is the person named after the title word
+    assert has(r, "Visit", agent="ハンナ・ベルク", location="日本")
+
+
+def test_a_title_after_the_dot_is_no_part_of_a_katakana_name(results):
+    # グレース・ムワンガ・エネルギー鉱物資源相: エネルギー is the title's first field, not a third name
+    r = results["katakana_name_then_title"]
+    assert has(r, "PositionHolding", agent="グレース・ムワンガ", position="エネルギー鉱物資源相")
+    assert not any(e.label.endswith("エネルギー") for e in r.entities)
+
+
+def test_a_kanji_read_as_a_suffix_after_a_given_name_ends_the_name_before_a_title(results):
+    # 朴|成|民|外相: 民 read as a suffix; the person is 朴成民, not 朴成
+    r = results["suffix_read_given_name"]
+    assert has(r, "PositionHolding", agent="朴成民", position="外相", organization="大韓民国")
+    assert [e.label for e in r.entities if e.cls == "Person"] == ["朴成民"]
