@@ -24,6 +24,7 @@ from .types import Article, Segment
 
 HEADING_MARKERS = "▪■□◆◇●○◎★☆▼▽▶►◉・"
 NOTE_MARKERS = "✳✴※＊*"
+HEADLINE_MAX = 80  # characters; a longer first line is body text
 _DATE_LINE = re.compile(
     r"^\s*(?:(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})"
     r"|(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
@@ -148,6 +149,13 @@ def parse_date_line(line: str) -> str | None:
         return None
 
 
+def _is_headline(line: str) -> bool:
+    """A headline is short and ends without a sentence's stop; a line that is all one quote
+    (「…」) is a remark, not a headline."""
+    return len(line) <= HEADLINE_MAX and not line.endswith(("。", ".", "！", "？", "!", "?")) \
+        and not (line.startswith("「") and line.endswith("」"))
+
+
 def make_article(text: str, *, id: str, source: str, date: str | None = None,
                  title: str | None = None, url: str | None = None) -> Article:
     """Split a text into segments: a leading date line, headings, paragraphs, a trailing note."""
@@ -156,7 +164,8 @@ def make_article(text: str, *, id: str, source: str, date: str | None = None,
     pos = 0
     lines = text.split("\n")
     first_content = True
-    for line in lines:
+    body_seen = False
+    for n, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
@@ -172,6 +181,10 @@ def make_article(text: str, *, id: str, source: str, date: str | None = None,
         if lead in NOTE_MARKERS:
             continue  # a photo or editor's note, not news
         heading = lead in HEADING_MARKERS and not stripped.startswith("・")
+        # the article's headline: a first line that is no sentence (no 。 at its end), with the body after it
+        heading = heading or (not body_seen and not segments and _is_headline(stripped)
+                              and any(x.strip() for x in lines[n + 1:]))
+        body_seen = body_seen or not heading
         segments.extend(Segment(a, b, heading) for a, b in bounded_spans(text, start, end))
     if title is None:
         title = next((text[s.start:s.end].strip() for s in segments if s.heading), None)

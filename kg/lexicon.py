@@ -111,6 +111,7 @@ class Lexicon:
     quote_only_verbs: frozenset[str]
     ministry_fields: frozenset[str]
     league_words: frozenset[str]
+    club_words: frozenset[str]
     contest_verbs: frozenset[str]
     leader_office_suffixes: frozenset[str]
     school_suffixes: frozenset[str]

@@ -1211,6 +1211,17 @@ def _team_names(sent: Sentence, found: list[Mention], lex: Lexicon) -> list[Ment
                     and not "".join(x.norm for x in run).endswith(tuple(lex.event_heads)) \
                     and b < len(toks) and toks[b].pos == "ADP":
                 out.append(make(sent, t.i + 1, b, "SportsTeam", "sport-team"))
+        if t.norm in lex.club_words and t.i not in strong:
+            # 琥珀ＦＣ新潟: the nouns of the phrase written with FC are the club's name
+            a, b = t.i, t.i + 1
+            while a > 0 and toks[a - 1].pos in ("NOUN", "PROPN") and toks[a - 1].dep == "compound" \
+                    and toks[a - 1].head >= a and a - 1 not in strong:
+                a -= 1
+            while b < len(toks) and not toks[b].bunsetu_start and toks[b].pos in ("NOUN", "PROPN") \
+                    and b not in strong and toks[b].norm not in lex.titles:
+                b += 1
+            if b - a >= 2:
+                out.append(make(sent, a, b, "SportsTeam", "sport-team"))
         if t.norm == "戦" and t.i > 0:  # マーリンズ戦: the game, and the team it is against
             a = katakana_run(t.i - 1)
             if a < t.i:

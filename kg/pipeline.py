@@ -84,7 +84,8 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
         if topic is not None:  # a sentence without a topic keeps the previous one's
             carried = topic
     persons = [(m, k) for m, k in pairs if by_key[k].cls == "Person"]
-    facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex, persons))
+    facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex, persons),
+                                frozenset(s.index for s in parsed.sentences if s.heading))
     facts = attend_the_event_at_hand(pairs, facts, by_key, parsed.sentences)
     pairs, by_key = _events_that_are_facts(pairs, facts, by_key)
     pairs, by_key = _names_inside_event_names(pairs, facts, by_key)
@@ -103,7 +104,7 @@ def _written_short(label: str, cls: str, seen: dict[str, str], lex) -> list[str]
     """The shorter forms an article writes a name in after giving it in full: a company without its
     class word (リヴァートン for リヴァートン・モーターズ), its class word abbreviated (東和電工ＨＤ for
     東和電工ホールディングス), an edition of an event without its number (しらさぎ川まつり for
-    第50回しらさぎ川まつり). A name without its class word is no short form of another when the article
+    第50回しらさぎ川まつり), a club without its FC. A name without its class word is no short form of another when the article
     names it on its own (``seen``)."""
     out = []
     head, dot, rest = label.rpartition("・")
@@ -112,6 +113,12 @@ def _written_short(label: str, cls: str, seen: dict[str, str], lex) -> list[str]
         out.append(head)
     out += [label[:-len(full)] + abbr for abbr, full in lex.suffix_abbreviations.items()
             if label.endswith(full) and len(label) > len(full)]
+    for word in lex.club_words if cls == "SportsTeam" else ():
+        # 白浜ウインズ for ＳＣ白浜ウインズ: a club without its FC or SC (club_words.txt), unless the
+        # article names something else so
+        rest = label[len(word):] if label.startswith(word) else label[:-len(word)] if label.endswith(word) else ""
+        if len(rest) >= 2 and seen.get(rest, cls) == cls:
+            out.append(rest)
     edition = re.fullmatch(r"第\d+回(.{2,})", label)
     if cls == "Event" and edition:
         out.append(edition.group(1))
@@ -123,19 +130,20 @@ def _has_japanese(text: str) -> bool:
                for ch in text)
 
 
-def _first_holding_only(facts):
+def _first_holding_only(facts, headings: frozenset[int] = frozenset()):
     """A person's title repeats in every sentence; the holding is stated once, where first seen
-    (a later one that adds nothing, 朴長官 after 産業通商資源部の朴長官, is the same holding)."""
+    (a later one that adds nothing, 朴長官 after 産業通商資源部の朴長官, is the same holding). The body
+    states it before the headline does: a headline only sums up what the body says."""
     seen: list[tuple[str, frozenset]] = []
-    out = []
-    for f in facts:
+    dropped = set()
+    for n, f in sorted(enumerate(facts), key=lambda nf: (nf[1].sentence in headings, nf[0])):
         if f.cls == "PositionHolding":
             roles = frozenset(f.roles)
             if any(p == f.predicate and roles <= r for p, r in seen):
+                dropped.add(n)
                 continue
             seen.append((f.predicate, roles))
-        out.append(f)
-    return out
+    return [f for n, f in enumerate(facts) if n not in dropped]
 
 
 def _events_that_are_facts(pairs, facts, by_key):

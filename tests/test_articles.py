@@ -24,6 +24,23 @@ def test_segments_skip_date_and_note_and_mark_headings():
     assert parts == [("本文の一行目。", False), ("▪️見出し", True), ("本文の二行目。", False)]
 
 
+def test_a_first_line_that_is_no_sentence_is_the_headline():
+    a = make_article("05/19/2026\n東和電機が新工場　北斗市に\n東和電機は１９日、北斗市に新工場を建てると発表した。\n"
+                     "同社によると、稼働は来年だ。\n", id="x", source="x")
+    assert a.title == "東和電機が新工場　北斗市に"
+    assert [s.heading for s in a.segments] == [True, False, False]
+
+
+@pytest.mark.parametrize("text", [
+    "東和電機は１９日、北斗市に新工場を建てると発表した。\n同社によると、稼働は来年だ。",  # a sentence opens it
+    "「工場は地域の誇りだ」\n北村市長は記者会見でこう語った。",  # a remark, not a headline
+    "東和電機が新工場　北斗市に",  # one line: the article is its only text
+])
+def test_a_first_line_is_body_text_unless_it_heads_the_body(text):
+    a = make_article(text, id="x", source="x")
+    assert a.title is None and not any(s.heading for s in a.segments)
+
+
 def test_crlf_and_control_characters_are_cleaned():
     assert clean_text("a\r\nb\rc\x07d") == "a\nb\ncd"
 

@@ -246,6 +246,9 @@ SNIPPETS = {
                    "来日中のドイツの作曲家ハンナ・ベルクさんは公演に臨んだ。",
     "suffix_read_given_name": "韓国の朴成民外相も同行した。",
     "katakana_name_then_title": "タンザニアのグレース・ムワンガ・エネルギー鉱物資源相は覚書に署名した。",
+    "club_and_headline": "北斗ＳＣ、新監督に山田ヘッドコーチ\n"
+                         "サッカーＪ３の北斗ＳＣは３日、来季の新監督にヘッドコーチの山田太郎氏が昇格すると発表した。"
+                         "ＦＣ東和ユナイテッドは佐藤一郎監督の退任を発表した。東和ユナイテッドは後任を探す。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1628,3 +1631,21 @@ def test_a_kanji_read_as_a_suffix_after_a_given_name_ends_the_name_before_a_titl
     r = results["suffix_read_given_name"]
     assert has(r, "PositionHolding", agent="朴成民", position="外相", organization="大韓民国")
     assert [e.label for e in r.entities if e.cls == "Person"] == ["朴成民"]
+
+
+def test_a_name_written_with_fc_or_sc_is_a_club_and_the_same_club_without_it(results):
+    r = results["club_and_headline"]
+    teams = {e.label: e for e in r.entities if e.cls == "SportsTeam"}
+    assert "北斗SC" in teams and "FC東和ユナイテッド" in teams and "東和ユナイテッド" not in teams
+    assert "東和ユナイテッド" in teams["FC東和ユナイテッド"].alt_labels  # written again without its FC
+    # the league is not the club: ヘッドコーチの山田太郎氏 belongs to the club the sentence is about
+    assert has(r, "PositionHolding", agent="山田太郎", position="ヘッドコーチ", organization="北斗SC")
+
+
+def test_a_holding_the_headline_and_the_body_both_state_is_the_body_s(results):
+    r = results["club_and_headline"]
+    label = {e.key: e.label for e in r.entities}
+    held = [f.sentence for f in r.facts if f.cls == "PositionHolding" and
+            [label[k] for k in f.role("agent")] == ["山田太郎"] and [label[k] for k in f.role("position")] == ["ヘッドコーチ"]]
+    assert r.sentences[0].heading and not r.sentences[1].heading
+    assert held == [1]
