@@ -1254,6 +1254,9 @@ def _part_rule(view: SentenceView, lex: Lexicon, m1: Mention, c1: str | None, m2
         return "no-" + c1.lower()
     if between == "の" and c1 in ORG_CLASSES and c2 == "Event":
         return "no-event-of"  # 米大リーグのワールドシリーズ: an event of the league that runs it
+    if between == "の" and c2 == "SportsTeam" and c1 in ORG_CLASSES and (
+            m1.rule == "league" or m1.label in lex.sport_words or m1.label.endswith(tuple(lex.league_words))):
+        return "no-team-of"  # Ｊ３の鳥取スカイウイングス: a club of the league it plays in
     return None
 
 

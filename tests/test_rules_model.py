@@ -1649,3 +1649,9 @@ def test_a_holding_the_headline_and_the_body_both_state_is_the_body_s(results):
             [label[k] for k in f.role("agent")] == ["山田太郎"] and [label[k] for k in f.role("position")] == ["ヘッドコーチ"]]
     assert r.sentences[0].heading and not r.sentences[1].heading
     assert held == [1]
+
+
+def test_a_club_written_after_its_league_and_no_is_part_of_the_league(results):
+    r = results["club_and_headline"]  # サッカーＪ３の北斗ＳＣ
+    assert has(r, "Part", agent="北斗SC", theme="J3")
+    assert [e.cls for e in r.entities if e.label == "J3"] == ["Organization"]  # a league, not a team
