@@ -263,7 +263,14 @@ def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:
         # 「Xは、」 and a sentence that opens with Xは: the topic, whatever the parse says
         opening = all(x.pos in ("PUNCT", "SYM") for x in view.toks[:view.bunsetu(t)[0]])
         comma = _followed_by_comma(view, t) or opening
-        if not comma and (_in_relative_clause(view, t) or not _is_main_chain(view, head)):
+        # は marks no subject inside a clause that describes a noun: Xは hung on such a clause's verb
+        # (ミナトフーズは…本社を置く|メーカーの松風堂を買収すると発表した) is the parser's slip, and the
+        # topic is the sentence's, whose verb the described noun leads to
+        if ps[-1] == "は" and head.dep == "acl":
+            while head.head != head.i and (head.dep == "acl" or head.pos in ("NOUN", "PROPN")
+                                           and head.dep in ("obj", "obl", "nsubj", "nmod")):
+                head = view.toks[head.head]
+        if not comma and ((_in_relative_clause(view, t) and ps[-1] != "は") or not _is_main_chain(view, head)):
             continue
         keys = [k for k in view.keys_at(t) if view.is_agent(k)]
         if not keys:  # 日本酒造組合中央会など業界団体は: the bodies named before など
@@ -1589,9 +1596,9 @@ def _located_at(view: SentenceView, lex: Lexicon) -> list[Fact]:
         if not places:
             continue
         # を only for a seat (本社を置く): 市役所に対策本部を置いた sets a body up (kg.mentions body_verbs)
-        holders = [c for c in args if set(particles(view.sent, c)[-1:]) & {"は", "が"}
+        holders = [c for c in args if set(particles(view.sent, c)[-1:]) & ({"が"} if v.dep == "acl" else {"は", "が"})
                    or particles(view.sent, c)[-1:] == ["を"] and c.norm in lex.seat_nouns]
-        if v.dep == "acl":
+        if v.dep == "acl":  # (and は marks no subject of a clause that describes a noun: see _topic)
             holders.append(view.toks[v.head])
         # the parser may hang A社の本社は on the place name: a seat before the verb, no verb between
         holders += [c for c in view.toks[:v.i] if c.norm in lex.seat_nouns and c.bunsetu_head and c not in holders
@@ -1602,14 +1609,24 @@ def _located_at(view: SentenceView, lex: Lexicon) -> list[Fact]:
             if c.norm in lex.seat_nouns:  # A社の本社は / 本社を置くA社: the organisation it is the seat of
                 owners = [k for o in view.children(c) if particles(view.sent, o)[-1:] == ["の"]
                           for k in view.keys_at(o)]
-                located += owners or (view.keys_at(view.toks[v.head]) if v.dep == "acl" else [])
+                located += owners or (_described_keys(view, view.toks[v.head], lex) if v.dep == "acl" else [])
             else:
-                located += view.keys_at(c)
+                located += _described_keys(view, c, lex) if c.i == v.head else view.keys_at(c)
         out.extend(Fact(cls="Containment", predicate=v.lemma, sentence=view.sent.index,
                         roles=(("agent", k), ("location", places[-1])), rule="located-at", confidence=0.6,
                         article_id=view.sent.article_id)
                    for k in _unique(located) if view.classes.get(k) in things and k != places[-1])
     return out
+
+
+def _described_keys(view: SentenceView, noun: Token, lex: Lexicon) -> list[str]:
+    """What a noun a clause describes names: itself, or after a word for what a company is and の, the
+    company named (本社を置く|菓子メーカーの松風堂)."""
+    keys = view.keys_at(noun)
+    if keys or noun.norm not in lex.company_descriptors or noun.i + 2 >= len(view.toks) \
+            or view.toks[noun.i + 1].norm != "の":
+        return keys
+    return [k for m, k in view.pairs if m.tok_start == noun.i + 2]
 
 
 def _event_subject_places(view: SentenceView, frames: dict[int, Frame]) -> list[Fact]:

@@ -455,18 +455,24 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
         if not (t.norm in lex.company_descriptors or part_link) or t.i + 1 >= len(toks):
             continue
         j = k = t.i + (2 if part_link else 1)
-        if not part_link and j + 1 < len(toks) and toks[j].norm == "、" and (is_katakana(toks[j + 1]) or is_proper(
-                toks[j + 1]) and not toks[j + 1].tag.startswith("名詞-固有名詞-地名-国")):
-            j = k = j + 1  # 電池メーカー、ボルタリス・エナジー: the name set off by a comma
+        if not part_link and j + 1 < len(toks) and toks[j].norm in ("、", "の") and (is_katakana(toks[j + 1]) or is_proper(
+                toks[j + 1]) and not toks[j + 1].tag.startswith("名詞-固有名詞-地名")):
+            # 電池メーカー、ボルタリス・エナジー, 菓子メーカーの松風堂: the name set off by a comma or の
+            j = k = j + 1
         while k < len(toks) and (is_katakana(toks[k]) or is_proper(toks[k]) or is_acronym(toks[k]) or
                                  (toks[k].norm in ("・", "&", "-") and k > j)):
             k += 1
         while k > j and toks[k - 1].norm in ("・", "&", "-"):
             k -= 1
-        while k > j and k < len(toks) and toks[k].tag.startswith("名詞-普通名詞") \
-                and not toks[k].bunsetu_start and toks[k].norm not in lex.trailing_nouns:
-            k += 1  # 部品メーカー、東和|精機: the common words of the name's own phrase belong to it
+        while k > j and k < len(toks) and toks[k].tag.startswith(("名詞-普通名詞", "接尾辞-名詞的-一般")) \
+                and not toks[k].bunsetu_start and toks[k].norm not in lex.trailing_nouns | lex.titles.keys():
+            k += 1  # 部品メーカー、東和|精機, 松風|堂: the words of the name's own phrase belong to it
         whole = not part_link or k >= len(toks) or toks[k].pos not in _NOMINAL  # not 東和|商事
+        if not part_link and toks[t.i + 1].norm == "の":
+            # (after の, the whole phrase and a name: not 新興企業の|ブース, a common word, nor
+            # メーカーの|ミナセ|光学, half a name)
+            whole = whole and (k >= len(toks) or toks[k].pos in ("ADP", "PUNCT")) and \
+                (k - j > 1 or not toks[j].tag.startswith("名詞-普通名詞"))
         if k > j and whole and not any(i in claimed or i in person_tokens for i in range(j, k)) and \
                 not any(is_name_token(x) for x in toks[j:k]):
             out.append(make(sent, j, k, "Company", "descriptor"))

@@ -196,3 +196,39 @@ def test_a_particle_hung_on_the_title_after_a_reading_is_the_bunsetu_s():
     assert topic == ["Person:鄭国華"]
     meeting = [f for f in facts if f.cls == "Meeting"]
     assert [(f.role("agent"), f.role("participant")) for f in meeting] == [(["Person:鄭国華"], ["Person:スミス"])]
+
+
+def test_a_topic_hung_on_the_verb_of_a_relative_clause_is_the_sentence_s():
+    """食品大手のミナトフーズは松本市に本社を置くメーカーの松風堂を買収した, parsed as GiNZA parsed such a sentence
+    in a business report: は hangs on 置く, the verb of the clause that describes メーカー. は marks no
+    subject of such a clause: the topic buys, and the company the clause describes has the seat."""
+    verb = "動詞-一般"
+    s = sentence([
+        ("食品", "食品", "NOUN", NOUN, "compound", 1, "B"),
+        ("大手", "大手", "NOUN", NOUN, "nmod", 4, "H"),
+        ("の", "の", "ADP", CASE, "case", 1, ""),
+        ("ミナト", "ミナト", "PROPN", "名詞-固有名詞-一般", "compound", 4, "B"),
+        ("フーズ", "フーズ", "NOUN", NOUN, "nsubj", 10, "H"),
+        ("は", "は", "ADP", TOPIC, "case", 4, ""),
+        ("松本市", "松本市", "PROPN", PLACE, "obl", 10, "BH"),
+        ("に", "に", "ADP", CASE, "case", 6, ""),
+        ("本社", "本社", "NOUN", NOUN, "obj", 10, "BH"),
+        ("を", "を", "ADP", CASE, "case", 8, ""),
+        ("置く", "置く", "VERB", verb, "acl", 11, "BH"),
+        ("メーカー", "メーカー", "NOUN", NOUN, "nmod", 14, "BH"),
+        ("の", "の", "ADP", CASE, "case", 11, ""),
+        ("松風", "松風", "PROPN", "名詞-固有名詞-一般", "compound", 14, "B"),
+        ("堂", "堂", "NOUN", "接尾辞-名詞的-一般", "obj", 16, "H"),
+        ("を", "を", "ADP", CASE, "case", 14, ""),
+        ("買収", "買収", "VERB", SAHEN, "ROOT", 16, "BH"),
+        ("し", "する", "AUX", SURU, "aux", 16, ""),
+        ("た", "た", "AUX", AUX, "aux", 16, ""),
+        ("。", "。", "PUNCT", PUNCT, "punct", 16, ""),
+    ], ents=[(3, 5, "Company"), (6, 7, "City"), (13, 15, "Company")])
+    pairs, entities = resolve_entities(extract_mentions(s))
+    facts, topic = extract_facts(s, pairs, {e.key: e for e in entities})
+    assert topic == ["Company:ミナトフーズ"]
+    got = {(f.cls, tuple(f.role("agent")), tuple(f.role("theme") + f.role("location"))) for f in facts}
+    assert ("Acquisition", ("Company:ミナトフーズ",), ("Company:松風堂",)) in got
+    assert ("Containment", ("Company:松風堂",), ("Place:松本市",)) in got
+    assert ("Containment", ("Company:ミナトフーズ",), ("Place:松本市",)) not in got

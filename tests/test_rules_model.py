@@ -249,6 +249,8 @@ SNIPPETS = {
     "club_and_headline": "北斗ＳＣ、新監督に山田ヘッドコーチ\n"
                          "サッカーＪ３の北斗ＳＣは３日、来季の新監督にヘッドコーチの山田太郎氏が昇格すると発表した。"
                          "ＦＣ東和ユナイテッドは佐藤一郎監督の退任を発表した。東和ユナイテッドは後任を探す。",
+    "descriptor_no_name": "電機大手の東和テック（大阪市）は３日、福岡市に本社を置く部品メーカーのミドリ堂を約５０億円で"
+                          "買収すると発表した。会場には新興企業のブースが並んだ。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1655,3 +1657,18 @@ def test_a_club_written_after_its_league_and_no_is_part_of_the_league(results):
     r = results["club_and_headline"]  # サッカーＪ３の北斗ＳＣ
     assert has(r, "Part", agent="北斗SC", theme="J3")
     assert [e.cls for e in r.entities if e.label == "J3"] == ["Organization"]  # a league, not a team
+
+
+def test_a_name_after_a_company_word_and_no_is_a_company(results):
+    r = results["descriptor_no_name"]
+    classes = {e.label: e.cls for e in r.entities}
+    assert classes.get("ミドリ堂") == "Company"  # 部品メーカーのミドリ堂, with the suffix-read 堂
+    assert "ブース" not in classes  # 新興企業のブース: a common word is no name
+
+
+def test_a_topic_the_parser_hung_on_a_relative_clause_is_the_sentence_s(results):
+    # 東和テックは…本社を置く|メーカーのミドリ堂を買収すると発表した: the parser hangs 東和テックは on 置く
+    r = results["descriptor_no_name"]
+    assert has(r, "Acquisition", agent="東和テック", theme="ミドリ堂")
+    assert has(r, "Containment", agent="ミドリ堂", location="福岡市")  # the seat is the described company's
+    assert not has(r, "Containment", agent="東和テック", location="福岡市")
