@@ -35,7 +35,7 @@ _TIE_ORDER = {c: i for i, c in enumerate(["Country", "Company", "Organization", 
                                            "SportsTeam", "Place", "Facility", "Event", "Disaster", "Position",
                                            "Award", "Agreement", "Plan", "Person"])}
 # Which rule's class to believe when one name is typed two ways in an article.
-RULE_RANK = {"name+title": 0, "title+name": 0, "quoted": 1, "name(place)": 1, "name": 2, "suffix": 2, "sport-team": 2, "acronym": 3, "abbreviation": 4, "gazetteer": 4,
+RULE_RANK = {"name+title": 0, "title+name": 0, "quoted": 1, "name(place)": 1, "name": 2, "suffix": 2, "descriptor": 2, "sport-team": 2, "acronym": 3, "abbreviation": 4, "gazetteer": 4,
              "event": 5, "agreement": 6, "gift": 7, "unit": 7, "unit-parent": 7, "ner-split": 8, "ner": 9}
 
 

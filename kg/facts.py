@@ -49,6 +49,7 @@ class SentenceView:
     in_quote: set[int] = field(default_factory=set)
     local_governments: frozenset[str] = frozenset()  # places that act: 石川県は…方針だ
     focus_company: str | None = None  # the company or club the article was last about (社長 with none named)
+    known_orgs: dict[str, str] = field(default_factory=dict)  # person -> company or club a holding named before
 
     def is_agent(self, key: str) -> bool:
         return self.classes.get(key) in AGENTIVE or key in self.local_governments
@@ -199,7 +200,8 @@ class Frame:
 def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities: dict[str, Entity], *,
                   article_date: str | None = None, carried_topic: list[str] | None = None,
                   leaders: Sequence[str] = (), lex: Lexicon | None = None,
-                  focus_company: str | None = None) -> tuple[list[Fact], list[str] | None]:
+                  focus_company: str | None = None,
+                  known_orgs: dict[str, str] | None = None) -> tuple[list[Fact], list[str] | None]:
     """Facts of one sentence, and the sentence's topic for the next one (None: no topic)."""
     lex = lex or load_lexicon()
     classes = {k: e.cls for k, e in entities.items()}
@@ -209,7 +211,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     view = SentenceView(sent, list(pairs), classes,
                         local_governments=frozenset(k for k, e in entities.items() if e.cls == "Place"
                                                     and e.label.endswith(ADMIN_SUFFIXES)),
-                        focus_company=focus_company)
+                        focus_company=focus_company, known_orgs=known_orgs or {})
     topic = _topic(view, lex)
     if topic is None:
         topic, carried_topic = [], carried_topic
@@ -1119,10 +1121,11 @@ def _position_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                             article_id=view.sent.article_id) for _, ok in inside[:1])
         if title and not orgs and lex.titles.get(title) in ("corporate", "club"):
             # 大西健一社長は…, 小松崇ヘッドコーチ: the company or club the article is about (one named
-            # before in this sentence first)
+            # before in this sentence first; then the one the article gave this person's office with)
             before = [(cm, ck) for cm, ck in view.pairs if view.classes.get(ck) in FOCUS_CLASSES
                       and cm.tok_end <= m.tok_start and cm.rule not in ("group",)]
-            company = max(before, key=lambda p: p[0].tok_end)[1] if before else view.focus_company
+            company = max(before, key=lambda p: p[0].tok_end)[1] if before else \
+                view.known_orgs.get(k) or view.focus_company
             if company:
                 orgs.append(company)
         if not title or position is None:

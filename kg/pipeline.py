@@ -73,10 +73,17 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     for m, k in pairs:
         by_sentence.setdefault(m.sentence, []).append((m, k))
     focus_company = None
+    known_orgs: dict[str, str] = {}  # 桜井社長 after ミナトフーズの桜井健吾社長: the company given first
     for sent in parsed.sentences:
         sent_pairs = by_sentence.get(sent.index, [])
         found, topic = extract_facts(sent, sent_pairs, by_key, article_date=parsed.article.date,
-                                     carried_topic=carried, leaders=leaders, lex=lex, focus_company=focus_company)
+                                     carried_topic=carried, leaders=leaders, lex=lex, focus_company=focus_company,
+                                     known_orgs=known_orgs)
+        for f in found:
+            if f.cls == "PositionHolding" and lex.titles.get(f.predicate) in ("corporate", "club"):
+                for org in f.role("organization"):
+                    for person in f.role("agent"):
+                        known_orgs.setdefault(person, org)
         companies = [(m.start, k) for m, k in sent_pairs if by_key[k].cls in FOCUS_CLASSES and m.rule != "group"]
         if companies:
             focus_company = max(companies)[1]

@@ -232,3 +232,16 @@ def test_a_topic_hung_on_the_verb_of_a_relative_clause_is_the_sentence_s():
     assert ("Acquisition", ("Company:ミナトフーズ",), ("Company:松風堂",)) in got
     assert ("Containment", ("Company:松風堂",), ("Place:松本市",)) in got
     assert ("Containment", ("Company:ミナトフーズ",), ("Place:松本市",)) not in got
+
+
+def test_a_company_word_before_the_name_outranks_the_ner_s_class():
+    """菓子メーカーの松風堂 once, 松風堂 read as a facility by the NER twice: the company it is."""
+    from kg.types import Mention
+
+    def mention(sentence: int, rule: str, cls: str) -> Mention:
+        return Mention(sentence=sentence, start=10 * sentence, end=10 * sentence + 3, text="松風堂", label="松風堂",
+                       cls=cls, tok_start=0, tok_end=2, rule=rule)
+
+    pairs, entities = resolve_entities([mention(0, "descriptor", "Company"), mention(1, "ner", "Facility"),
+                                        mention(2, "ner", "Facility")])
+    assert [(e.label, e.cls) for e in entities] == [("松風堂", "Company")]

@@ -251,6 +251,8 @@ SNIPPETS = {
                          "ＦＣ東和ユナイテッドは佐藤一郎監督の退任を発表した。東和ユナイテッドは後任を探す。",
     "descriptor_no_name": "電機大手の東和テック（大阪市）は３日、福岡市に本社を置く部品メーカーのミドリ堂を約５０億円で"
                           "買収すると発表した。会場には新興企業のブースが並んだ。",
+    "office_given_before": "東和テックの山田太郎社長と北斗化成の佐藤花子社長が会見した。"
+                           "山田社長は「北斗化成の技術は高い」と述べた。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1672,3 +1674,12 @@ def test_a_topic_the_parser_hung_on_a_relative_clause_is_the_sentence_s(results)
     assert has(r, "Acquisition", agent="東和テック", theme="ミドリ堂")
     assert has(r, "Containment", agent="ミドリ堂", location="福岡市")  # the seat is the described company's
     assert not has(r, "Containment", agent="東和テック", location="福岡市")
+
+
+def test_a_person_named_with_the_title_alone_keeps_the_company_given_before(results):
+    # 山田社長 after 東和テックの山田太郎社長: not 北斗化成, the company the previous sentence ended on
+    r = results["office_given_before"]
+    label = {e.key: e.label for e in r.entities}
+    later = {(label[f.role("agent")[0]], label[f.role("organization")[0]]) for f in r.facts
+             if f.cls == "Membership" and f.sentence == 1}
+    assert later == {("山田太郎", "東和テック")}
