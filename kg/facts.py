@@ -416,7 +416,8 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
                 pass  # …に贈られた: to whom, as in the active
             elif particle == "から" or (particle in ("に", "によって", "により") and not has_source):
                 role = "agent"
-        keys = _unique(view.keys_at(arg) + [k for member in _list_members(view, arg) for k in view.keys_at(member)])
+        keys = _unique(view.keys_at(arg) + [k for member in _list_members(view, arg) for k in view.keys_at(member)]
+                       + _listed_before_ra(view, arg))
         if not keys and role in ("agent", "recipient") and "".join(
                 t.norm for t in view.toks[_leftmost_compound(view, arg):arg.i + 1]).endswith(tuple(lex.spokesperson_nouns)):
             # 経済産業省の|幹部は: one who speaks for the ministry, unnamed; the ministry says it
@@ -507,6 +508,26 @@ def _list_members(view: SentenceView, arg: Token) -> list[Token]:
             if (ps and ps[0] in ("や", "と")) or (not ps and _followed_by_comma(view, c)):
                 out.append(c)
                 stack.append(c)
+    return out
+
+
+def _listed_before_ra(view: SentenceView, arg: Token) -> list[str]:
+    """AやB、Cら約３００人が: the people a list ending in ら names, wherever the parser hung its items
+    (each person, with a title after the name or not, followed by や, と or a comma, inside the
+    argument's phrase)."""
+    a, b = view.bunsetu(arg)
+    if not any(t.norm == "ら" for t in view.toks[a:b]):
+        return []
+    start = _leftmost(view, arg)
+    out = []
+    for m, k in view.pairs:
+        if view.classes.get(k) != "Person" or m.tok_start < start or m.tok_end > a:
+            continue
+        j = m.tok_end  # past the title or honorific written after the name
+        while j < a and j - m.tok_end < 4 and view.toks[j].pos == "NOUN":
+            j += 1
+        if j < a and view.toks[j].norm in ("や", "と", "、", ","):
+            out.append(k)
     return out
 
 
@@ -1836,7 +1857,15 @@ def attend_the_event_at_hand(pairs: Sequence[tuple[Mention, str]], facts: list[F
         for s in range(f.sentence, f.sentence - back - 1, -1):
             if events.get(s):
                 return max(events[s])[1]
-        return None
+        return written_short(f)
+
+    def written_short(f: Fact) -> str | None:
+        """式には…が出席した: the event's last word alone, as its own phrase, names the last event before
+        that ends with it (授賞式), however far back."""
+        words = {t.norm for t in tokens.get(f.sentence, ()) if t.pos == "NOUN" and t.bunsetu_start and t.bunsetu_head}
+        named = sorted((start, k) for s, es in events.items() if s < f.sentence for start, k in es)
+        return next((k for _, k in reversed(named) for w in words
+                     if entities[k].label.endswith(w) and len(w) < len(entities[k].label)), None)
 
     out = []
     for f in facts:

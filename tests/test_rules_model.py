@@ -253,6 +253,9 @@ SNIPPETS = {
                           "買収すると発表した。会場には新興企業のブースが並んだ。",
     "office_given_before": "東和テックの山田太郎社長と北斗化成の佐藤花子社長が会見した。"
                            "山田社長は「北斗化成の技術は高い」と述べた。",
+    "listed_attendees": "青嵐映画賞の授賞式が２０日、名古屋市で開かれた。主演の高木陽子さんに賞が贈られた。"
+                        "会場は満席だった。式には財団の大河内正臣理事長や名古屋市の川辺純一市長、"
+                        "来日中の映画監督アンヌ・ルクレール氏ら約３００人が出席した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1683,3 +1686,10 @@ def test_a_person_named_with_the_title_alone_keeps_the_company_given_before(resu
     later = {(label[f.role("agent")[0]], label[f.role("organization")[0]]) for f in r.facts
              if f.cls == "Membership" and f.sentence == 1}
     assert later == {("山田太郎", "東和テック")}
+
+
+def test_each_person_a_list_ending_in_ra_names_attends_the_ceremony_the_word_shiki_refers_to(results):
+    # 式には AやB、Cら約３００人が出席した, three sentences after 授賞式 is named
+    r = results["listed_attendees"]
+    for person in ("大河内正臣", "川辺純一", "アンヌ・ルクレール"):
+        assert has(r, "Attendance", agent=person, theme="授賞式"), person
