@@ -112,6 +112,7 @@ class Lexicon:
     ministry_fields: frozenset[str]
     league_words: frozenset[str]
     club_words: frozenset[str]
+    unit_head_words: frozenset[str]
     contest_verbs: frozenset[str]
     leader_office_suffixes: frozenset[str]
     school_suffixes: frozenset[str]
@@ -130,7 +131,7 @@ class Lexicon:
         last one; a minister of fields of government (商務相, 国土交通相) holds an office."""
         if word in self.titles:
             return self.titles[word]
-        if self.is_minister(word):
+        if self.is_minister(word) or self.is_unit_head(word):
             return "office"
         parts = word.split("兼")
         if len(parts) > 1 and all(self.titles.get(p) in OFFICE_KINDS for p in parts):
@@ -142,6 +143,11 @@ class Lexicon:
         国防相, 国土交通大臣. The titles of ministers not so built are in titles.tsv."""
         stem = word[:-1] if word.endswith("相") else word[:-2] if word.endswith("大臣") else ""
         return self._fields(stem, 3)
+
+    def is_unit_head(self, word: str) -> bool:
+        """The head of a unit named before 長 (宇宙事業部長, 危機対策課長; unit_head_words.txt): the unit's
+        word with at least one word before it."""
+        return word.endswith("長") and any(word[:-1].endswith(u) and len(word) > len(u) + 2 for u in self.unit_head_words)
 
     def _fields(self, stem: str, most: int) -> bool:
         return bool(stem) and most > 0 and any(stem.startswith(f) and (stem == f or self._fields(stem[len(f):], most - 1))

@@ -92,7 +92,7 @@ def _title_after(toks: tuple[Token, ...], j: int, lex: Lexicon) -> tuple[int, st
     acc = ""
     for m in range(k, min(k + 4, len(toks))):
         acc += toks[m].norm
-        if acc in lex.titles or lex.is_minister(acc):
+        if acc in lex.titles or lex.is_minister(acc) or lex.is_unit_head(acc):
             best = (m + 1, acc)
         elif acc[:1] in lex.title_prefixes and acc[1:] in lex.titles:
             best = (m + 1, acc[1:])  # 前首相 as one token

@@ -256,6 +256,7 @@ SNIPPETS = {
     "listed_attendees": "青嵐映画賞の授賞式が２０日、名古屋市で開かれた。主演の高木陽子さんに賞が贈られた。"
                         "会場は満席だった。式には財団の大河内正臣理事長や名古屋市の川辺純一市長、"
                         "来日中の映画監督アンヌ・ルクレール氏ら約３００人が出席した。",
+    "unit_head": "大和電機の山田太郎宇宙事業部長は「量産に自信を持てた」と述べた。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1693,3 +1694,11 @@ def test_each_person_a_list_ending_in_ra_names_attends_the_ceremony_the_word_shi
     r = results["listed_attendees"]
     for person in ("大河内正臣", "川辺純一", "アンヌ・ルクレール"):
         assert has(r, "Attendance", agent=person, theme="授賞式"), person
+
+
+def test_the_head_of_a_named_unit_is_an_office_title(results):
+    # 宇宙|事業部|長: the unit's words and 長 (unit_head_words.txt), no entry of titles.tsv
+    r = results["unit_head"]
+    assert has(r, "PositionHolding", agent="山田太郎", position="宇宙事業部長")
+    assert has(r, "Statement", agent="山田太郎")
+    assert [e.label for e in r.entities if e.cls == "Person"] == ["山田太郎"]
