@@ -204,6 +204,7 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
                   known_orgs: dict[str, str] | None = None) -> tuple[list[Fact], list[str] | None]:
     """Facts of one sentence, and the sentence's topic for the next one (None: no topic)."""
     lex = lex or load_lexicon()
+    sent = _out_of_quotes(sent)
     classes = {k: e.cls for k, e in entities.items()}
     for m, k in pairs:
         if m.rule == "group":
@@ -248,6 +249,39 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     facts = [f for f in facts if f.role("agent") and (f.cls != "Membership" or f.role("organization"))]
     facts = [replace(f, time=f.date.value[11:16]) if f.date and f.date.datatype == "dateTime" else f for f in facts]
     return _one_plan_per_stance(_dedupe(facts)), topic
+
+
+def _out_of_quotes(sent: Sentence) -> Sentence:
+    """Xは…記者会見し、「…守ってきた…を引き継ぐ」と語った: the parser may hang a phrase written before a
+    quote on a verb inside it. What is written before a quote depends on nothing said inside it: such
+    a phrase hangs on the first word outside the quote its head leads to (語った)."""
+    toks = sent.tokens
+    inside, depth = set(), 0
+    for t in toks:
+        if t.norm in _QUOTE_CLOSE:
+            depth = max(0, depth - 1)
+        if depth:
+            inside.add(t.i)
+        if t.norm in _QUOTE_OPEN:
+            depth += 1
+    moved = {}
+    for t in toks:
+        # (only a phrase written before the quote: the particle after it, 「…」|と, hangs inside rightly)
+        # (and only on a verb said inside: 団体に贈られる「しらさぎ文化賞」 describes the name quoted)
+        if t.i in inside or t.head not in inside or t.head < t.i or not t.bunsetu_head \
+                or t.pos not in ("VERB", "NOUN", "PROPN", "PRON") or toks[t.head].pos != "VERB":
+            continue
+        cur, seen = toks[t.head], set()
+        while cur.i in inside and cur.head != cur.i and cur.i not in seen:
+            seen.add(cur.i)
+            cur = toks[cur.head]
+        if cur.i in inside:  # (the quote's own root, 「…引き継ぐ。…」: the root outside after it)
+            cur = next((x for x in toks[cur.i:] if x.head == x.i and x.i not in inside), cur)
+        if cur.i not in inside and cur.i != t.i:
+            moved[t.i] = cur.i
+    if not moved:
+        return sent
+    return replace(sent, tokens=tuple(replace(t, head=moved[t.i]) if t.i in moved else t for t in toks))
 
 
 def _topic(view: SentenceView, lex: Lexicon) -> list[str] | None:

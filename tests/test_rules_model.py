@@ -257,6 +257,9 @@ SNIPPETS = {
                         "会場は満席だった。式には財団の大河内正臣理事長や名古屋市の川辺純一市長、"
                         "来日中の映画監督アンヌ・ルクレール氏ら約３００人が出席した。",
     "unit_head": "大和電機の山田太郎宇宙事業部長は「量産に自信を持てた」と述べた。",
+    # (these names, from tests/fresh/, give the parse the rule answers; 北村 and 南田 parse rightly)
+    "phrase_before_quote": "大町義雄会長が辞任した。社長を当面兼務する桑原氏は同日、本社で記者会見し、"
+                           "「大町会長が守ってきた地域の足を引き継ぐ」と語った。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1702,3 +1705,10 @@ def test_the_head_of_a_named_unit_is_an_office_title(results):
     assert has(r, "PositionHolding", agent="山田太郎", position="宇宙事業部長")
     assert has(r, "Statement", agent="山田太郎")
     assert [e.label for e in r.entities if e.cls == "Person"] == ["山田太郎"]
+
+
+def test_a_phrase_before_a_quote_the_parser_hung_inside_it_belongs_to_the_reporting_verb(results):
+    # 桑原氏は…会見し、「大町会長が守ってきた…」と語った: 会見し hung on 守っ inside the quote
+    r = results["phrase_before_quote"]
+    assert has(r, "Statement", agent="桑原")
+    assert not has(r, "Statement", agent="大町義雄")
