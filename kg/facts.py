@@ -867,6 +867,12 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         # 主演男優賞に選ばれた: chosen for an award is a win, not an office
         cls, rule = "Win", rule + "+award"
         roles = [("theme" if r == "position" else r, k) for r, k in roles]
+    if cls == "Appointment" and frame.lemma in lex.appointing_verbs and not frame.passive:
+        # 首相は財務相に北野氏を起用した: the subject appoints and holds nothing; each appointee holds
+        # the office (_appointee_facts), and the act is kept as an event whose theme is who is appointed
+        cls, rule = "GenericEvent", rule + "+appointer"
+        roles = [("theme" if r == "position" and view.classes.get(k) == "Person" else r, k) for r, k in roles
+                 if r != "position" or view.classes.get(k) == "Person"]
     if cls == "GenericEvent" and frame.lemma not in lex.naming_verbs and _quote_is_bracketed(view, pred):
         cls, rule = "Statement", rule + "+quote"  # 「…」と自賛した: a verb kg does not know, with a quote
     quote = _quote(view, pred, lex) if cls == "Statement" else None

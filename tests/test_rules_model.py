@@ -260,6 +260,7 @@ SNIPPETS = {
     # (these names, from tests/fresh/, give the parse the rule answers; 北村 and 南田 parse rightly)
     "phrase_before_quote": "大町義雄会長が辞任した。社長を当面兼務する桑原氏は同日、本社で記者会見し、"
                            "「大町会長が守ってきた地域の足を引き継ぐ」と語った。",
+    "appointer": "山田首相は財務相に北野浩二氏を起用した。東和電機は後任の会長に南田恵子社長を充てる人事を内定した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1712,3 +1713,12 @@ def test_a_phrase_before_a_quote_the_parser_hung_inside_it_belongs_to_the_report
     r = results["phrase_before_quote"]
     assert has(r, "Statement", agent="桑原")
     assert not has(r, "Statement", agent="大町義雄")
+
+
+def test_who_appoints_holds_nothing_and_who_is_put_in_the_post_holds_it(results):
+    r = results["appointer"]
+    assert has(r, "PositionHolding", agent="北野浩二", position="財務相")
+    assert has(r, "PositionHolding", agent="南田恵子", position="会長")  # 充てる, an appointing verb
+    assert not any(c in ("Appointment", "PositionHolding") and "山田" in roles.get("agent", ())
+                   and "財務相" in roles.get("position", ()) for c, roles in facts(r))
+    assert not any(c == "Appointment" and roles.get("position", set()) & {"北野浩二", "南田恵子"} for c, roles in facts(r))
