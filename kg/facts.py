@@ -1230,9 +1230,11 @@ def _containment_facts(view: SentenceView, lex: Lexicon) -> list[Fact]:
                     rule = "place-no-place"  # マレーシアの首都クアラルンプール
             if rule is None and m1.rule == "region" and between == "" and c2 in ("Country", "Place"):
                 rule = "region-place"  # 南米パラグアイ
-            if rule is None and c1 == "Country" and c2 in ORG_CLASSES and m2.tok_start > after and \
-                    toks[m2.tok_start - 1].norm in lex.company_descriptors and len(between) <= 14 and \
-                    all(t.pos in ("NOUN", "PROPN", "ADP") for t in toks[after:m2.tok_start]) and \
+            # (韓国の電池メーカー、X: the name set off by a comma)
+            desc_end = m2.tok_start - 1 if m2.tok_start - 1 > after and toks[m2.tok_start - 1].norm == "、" else m2.tok_start
+            if rule is None and c1 == "Country" and c2 in ORG_CLASSES and desc_end > after and \
+                    toks[desc_end - 1].norm in lex.company_descriptors and len(between) <= 14 and \
+                    all(t.pos in ("NOUN", "PROPN", "ADP") for t in toks[after:desc_end]) and \
                     between.count("の") <= 1 and not between.startswith("の", 1):
                 rule = "country-descriptor"  # 米鉄鋼大手USスチール, カナダのコンビニ大手X
             if rule is None and c1 == "Country" and c2 in ORG_CLASSES | {"Facility", "Event"} and \

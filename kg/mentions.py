@@ -464,6 +464,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             k += 1
         while k > j and toks[k - 1].norm in ("・", "&", "-"):
             k -= 1
+        # 素材メーカー、永|晟|材料: what reads as a person's name with a common word after it (no title)
+        # is the company's name
+        person_like = not part_link and k > j and k < len(toks) and all(is_name_token(x) for x in toks[j:k]) \
+            and toks[k].tag.startswith("名詞-普通名詞") and toks[k].norm not in lex.trailing_nouns | lex.titles.keys()
+        if person_like:
+            k += 1
         while k > j and k < len(toks) and toks[k].tag.startswith(("名詞-普通名詞", "接尾辞-名詞的-一般")) \
                 and not toks[k].bunsetu_start and toks[k].norm not in lex.trailing_nouns | lex.titles.keys():
             k += 1  # 部品メーカー、東和|精機, 松風|堂: the words of the name's own phrase belong to it
@@ -473,8 +479,13 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             # メーカーの|ミナセ|光学, half a name)
             whole = whole and (k >= len(toks) or toks[k].pos in ("ADP", "PUNCT")) and \
                 (k - j > 1 or not toks[j].tag.startswith("名詞-普通名詞"))
-        if k > j and whole and not any(i in claimed or i in person_tokens for i in range(j, k)) and \
-                not any(is_name_token(x) for x in toks[j:k]):
+        # (the NER's person there gives way)
+        misread = [m for m in out if m.tok_start < k and j < m.tok_end] if person_like else []
+        if person_like and not all(m.cls == "Person" and m.rule == "ner" and j <= m.tok_start for m in misread):
+            person_like, misread = False, []
+        taken = set(range(j, k)) & (claimed | person_tokens) - {i for m in misread for i in range(m.tok_start, m.tok_end)}
+        if k > j and whole and not taken and (person_like or not any(is_name_token(x) for x in toks[j:k])):
+            out = [m for m in out if m not in misread]
             out.append(make(sent, j, k, "Company", "descriptor"))
             claimed.update(range(j, k))
         if part_link:
@@ -1074,7 +1085,7 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out = _acronyms_of_phrases(sent, out)
     out = _local_offices(out)
     # 水野製作所 read by the NER as a person: a name inside an organisation's name is not a person
-    orgs = [m for m in out if m.rule in ("suffix", "name(place)") and m.cls != "Person"]
+    orgs = [m for m in out if m.rule in ("suffix", "name(place)", "descriptor") and m.cls != "Person"]
     out = [m for m in out if not (m.cls == "Person" and m.rule == "ner" and any(
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]

@@ -261,6 +261,8 @@ SNIPPETS = {
     "phrase_before_quote": "大町義雄会長が辞任した。社長を当面兼務する桑原氏は同日、本社で記者会見し、"
                            "「大町会長が守ってきた地域の足を引き継ぐ」と語った。",
     "appointer": "山田首相は財務相に北野浩二氏を起用した。東和電機は後任の会長に南田恵子社長を充てる人事を内定した。",
+    "country_descriptor_comma": "韓国の電池メーカー、ハンビット・エナジーは３日、新工場を建てると発表した。"
+                                "台湾の素材メーカー、永晟材料も参加する。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1722,3 +1724,12 @@ def test_who_appoints_holds_nothing_and_who_is_put_in_the_post_holds_it(results)
     assert not any(c in ("Appointment", "PositionHolding") and "山田" in roles.get("agent", ())
                    and "財務相" in roles.get("position", ()) for c, roles in facts(r))
     assert not any(c == "Appointment" and roles.get("position", set()) & {"北野浩二", "南田恵子"} for c, roles in facts(r))
+
+
+def test_a_company_set_off_by_a_comma_after_its_country_and_description_is_there(results):
+    r = results["country_descriptor_comma"]
+    assert has(r, "Containment", agent="ハンビット・エナジー", location="大韓民国")
+    # 永|晟 read as a person's name, with 材料 after it: the company's name after its description
+    assert {e.label: e.cls for e in r.entities}.get("永晟材料") == "Company"
+    assert not any(e.cls == "Person" for e in r.entities)
+    assert has(r, "Containment", agent="永晟材料", location="台湾")
