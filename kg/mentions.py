@@ -1089,6 +1089,10 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out = [m for m in out if not (m.cls == "Person" and m.rule == "ner" and any(
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
+    # (nor the countries of a word like 台中 in the middle of one: 市立緑ケ|台中|学校; 日中友好協会, which
+    # opens with them, is the two countries' association)
+    out = [m for m in out if not (m.rule == "abbreviation" and any(
+        o.tok_start < m.tok_start and m.tok_end <= o.tok_end for o in orgs if o.rule == "suffix"))]
     return _dedupe(out)
 
 

@@ -263,6 +263,7 @@ SNIPPETS = {
     "appointer": "山田首相は財務相に北野浩二氏を起用した。東和電機は後任の会長に南田恵子社長を充てる人事を内定した。",
     "country_descriptor_comma": "韓国の電池メーカー、ハンビット・エナジーは３日、新工場を建てると発表した。"
                                 "台湾の素材メーカー、永晟材料も参加する。",
+    "school_name": "首相は避難所となっている市立緑ケ台中学校を視察した。北山小学校の児童も避難した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1733,3 +1734,11 @@ def test_a_company_set_off_by_a_comma_after_its_country_and_description_is_there
     assert {e.label: e.cls for e in r.entities}.get("永晟材料") == "Company"
     assert not any(e.cls == "Person" for e in r.entities)
     assert has(r, "Containment", agent="永晟材料", location="台湾")
+
+
+def test_a_school_s_name_cut_by_the_dictionary_holds_no_countries(results):
+    # 緑ケ|台中|学校: 台中 is no 台湾 and 中国 here; the name and 学校 are the school
+    r = results["school_name"]
+    assert not any(e.cls == "Country" for e in r.entities)
+    names = {e.label: e.cls for e in r.entities}
+    assert names.get("市立緑ケ台中学校") == "Organization" and names.get("北山小学校") == "Organization"
