@@ -267,9 +267,9 @@ def _out_of_quotes(sent: Sentence) -> Sentence:
     moved = {}
     for t in toks:
         # (only a phrase written before the quote: the particle after it, 「…」|と, hangs inside rightly)
-        # (and only on a verb said inside: 団体に贈られる「しらさぎ文化賞」 describes the name quoted)
+        # (and only on a verb or adjective said inside: 団体に贈られる「しらさぎ文化賞」 describes the name quoted)
         if t.i in inside or t.head not in inside or t.head < t.i or not t.bunsetu_head \
-                or t.pos not in ("VERB", "NOUN", "PROPN", "PRON") or toks[t.head].pos != "VERB":
+                or t.pos not in ("VERB", "NOUN", "PROPN", "PRON") or toks[t.head].pos not in ("VERB", "ADJ"):
             continue
         cur, seen = toks[t.head], set()
         while cur.i in inside and cur.head != cur.i and cur.i not in seen:
@@ -867,6 +867,11 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         # 主演男優賞に選ばれた: chosen for an award is a win, not an office
         cls, rule = "Win", rule + "+award"
         roles = [("theme" if r == "position" else r, k) for r, k in roles]
+    if cls == "Praise" and not any(r == "theme" for r, _ in roles):
+        # 村瀬氏は真壁氏について「…」と評価した: what is praised is what it is about; インドネシアが成し遂げた
+        # 経済成長を高く評価した, 桐島さんの演技を絶賛した: whoever did or owns what is praised
+        roles += [("theme", k) for r, k in roles if r == "about"] or \
+            [("theme", k) for k in _whose(view, pred) if k not in {k2 for r2, k2 in roles if r2 == "agent"}]
     if cls == "Appointment" and frame.lemma in lex.appointing_verbs and not frame.passive:
         # 首相は財務相に北野氏を起用した: the subject appoints and holds nothing; each appointee holds
         # the office (_appointee_facts), and the act is kept as an event whose theme is who is appointed
@@ -886,6 +891,22 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
                 roles=tuple(sorted(set(roles))), modality=_modality(view, pred, lex), rule=rule,
                 confidence=confidence, date=_date_for(view, pred, dates), quote=quote, amount=amount,
                 article_id=view.sent.article_id)
+
+
+def _whose(view: SentenceView, pred: Token) -> list[str]:
+    """The entities behind a predicate's を-object that names none itself: its の-modifier
+    (桐島さんの演技を) or the subject of the clause that describes it (インドネシアが成し遂げた成長を)."""
+    out: list[str] = []
+    for obj in view.children(pred):
+        if not obj.bunsetu_head or particles(view.sent, obj)[:1] != ["を"] or view.keys_at(obj):
+            continue
+        for c in view.children(obj):
+            if c.bunsetu_head and particles(view.sent, c)[-1:] == ["の"]:
+                out += [k for k in view.keys_at(c) if view.is_agent(k) or view.classes.get(k) == "Country"]
+            elif c.pos == "VERB" and c.dep == "acl":
+                out += [k for g in view.children(c) if g.bunsetu_head and particles(view.sent, g)[-1:] == ["が"]
+                        for k in view.keys_at(g) if view.is_agent(k) or view.classes.get(k) == "Country"]
+    return _unique(out)
 
 
 def _relative_head(view: SentenceView, pred: Token, passive: bool = False) -> list[str]:

@@ -264,6 +264,8 @@ SNIPPETS = {
     "country_descriptor_comma": "韓国の電池メーカー、ハンビット・エナジーは３日、新工場を建てると発表した。"
                                 "台湾の素材メーカー、永晟材料も参加する。",
     "school_name": "首相は避難所となっている市立緑ケ台中学校を視察した。北山小学校の児童も避難した。",
+    "praised_through": "山田監督は主演した桐島ひなたさんの演技を絶賛した。村瀬一郎氏は同社の真壁誠二社長について"
+                       "「決断が速い」と評価した。北村外相はペルーが成し遂げた経済成長を高く評価した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1742,3 +1744,10 @@ def test_a_school_s_name_cut_by_the_dictionary_holds_no_countries(results):
     assert not any(e.cls == "Country" for e in r.entities)
     names = {e.label: e.cls for e in r.entities}
     assert names.get("市立緑ケ台中学校") == "Organization" and names.get("北山小学校") == "Organization"
+
+
+def test_what_is_praised_is_who_it_is_about_or_whose_work_it_is(results):
+    r = results["praised_through"]
+    assert has(r, "Praise", agent="山田", theme="桐島")  # …さんの演技を絶賛した
+    assert has(r, "Praise", agent="村瀬一郎", theme="真壁誠二")  # …について「…」と評価した
+    assert has(r, "Praise", agent="北村", theme="ペルー")  # ペルーが成し遂げた経済成長を評価した
