@@ -333,6 +333,12 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             and (a - 1) not in claimed and lex.is_office(before.norm)
         if not title and ner_person:
             span = next(e for e in sent.ents if e.label == "Person" and e.start <= a < e.end)
+            if k < span.end and all(is_proper(x) and not is_katakana(x) for x in toks[k:span.end]) \
+                    and _title_after(toks, span.end, lex)[1]:
+                # 桐島|ひなた|さん: a given name the dictionary did not tag as one, inside the NER's
+                # person and before a title or honorific, is the person's
+                k = span.end
+                end, title = _title_after(toks, k, lex)
             dateline = a == 1 and toks[0].norm == "【" and k < len(toks) and toks[k].norm == "】"
             # 上田|ライジング|ホークス read as a person: a surname and katakana words are a team's name
             team = span.end - k >= 2 and all(is_katakana(x) and "人名" not in x.tag for x in toks[k:span.end])

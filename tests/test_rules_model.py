@@ -266,6 +266,7 @@ SNIPPETS = {
     "school_name": "首相は避難所となっている市立緑ケ台中学校を視察した。北山小学校の児童も避難した。",
     "praised_through": "山田監督は主演した桐島ひなたさんの演技を絶賛した。村瀬一郎氏は同社の真壁誠二社長について"
                        "「決断が速い」と評価した。北村外相はペルーが成し遂げた経済成長を高く評価した。",
+    "kana_given_name": "主演した若手俳優の白石ひなたさんの演技が光った。共演の水野あかりさんも受賞した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1751,3 +1752,9 @@ def test_what_is_praised_is_who_it_is_about_or_whose_work_it_is(results):
     assert has(r, "Praise", agent="山田", theme="桐島")  # …さんの演技を絶賛した
     assert has(r, "Praise", agent="村瀬一郎", theme="真壁誠二")  # …について「…」と評価した
     assert has(r, "Praise", agent="北村", theme="ペルー")  # ペルーが成し遂げた経済成長を評価した
+
+
+def test_a_given_name_in_kana_inside_the_ner_person_is_the_person_s(results):
+    # 白石|ひなた|さん: ひなた tagged a proper noun, not a given name; the NER spans both
+    r = results["kana_given_name"]
+    assert sorted(e.label for e in r.entities if e.cls == "Person") == sorted(["白石ひなた", "水野あかり"])
