@@ -246,6 +246,17 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             out.append(make(sent, t.i + 1, k, lex.quoted_heads[t.norm], "quoted", refers_to=("head", t.norm)))
             claimed.update(range(_nominal_run_left(toks, t.i + 1), k))
 
+    # 『潮騒の記憶』 outside any 「」: the title of a work (a book, a film, a song), as news writes one
+    depth = 0
+    for t in toks:
+        depth += (t.norm == "「") - (t.norm == "」")
+        if t.norm != "『" or depth > 0 or t.i in claimed:
+            continue
+        close = next((j for j in range(t.i + 1, min(t.i + 20, len(toks))) if toks[j].norm in ("』", "。", "「")), None)
+        if close is not None and close > t.i + 1 and toks[close].norm == "』":
+            out.append(make(sent, t.i + 1, close, "Product", "quoted-work"))
+            claimed.update(range(t.i + 1, close))
+
     # 「ベルト・モリゾと光の庭展」: a quoted title that ends in an event word is the event
     for t in toks:
         if t.norm != "「" or t.i in claimed:

@@ -267,6 +267,7 @@ SNIPPETS = {
     "praised_through": "山田監督は主演した桐島ひなたさんの演技を絶賛した。村瀬一郎氏は同社の真壁誠二社長について"
                        "「決断が速い」と評価した。北村外相はペルーが成し遂げた経済成長を高く評価した。",
     "kana_given_name": "主演した若手俳優の白石ひなたさんの演技が光った。共演の水野あかりさんも受賞した。",
+    "work_title": "受賞作は、漁村を舞台にした長編『白波の記憶』だ。監督は「『海の歌』という曲が好きだ」と語った。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1758,3 +1759,9 @@ def test_a_given_name_in_kana_inside_the_ner_person_is_the_person_s(results):
     # 白石|ひなた|さん: ひなた tagged a proper noun, not a given name; the NER spans both
     r = results["kana_given_name"]
     assert sorted(e.label for e in r.entities if e.cls == "Person") == sorted(["白石ひなた", "水野あかり"])
+
+
+def test_a_title_in_double_brackets_outside_a_quote_is_a_work(results):
+    r = results["work_title"]
+    works = [e.label for e in r.entities if e.cls == "Product"]
+    assert works == ["白波の記憶"]  # 『海の歌』 inside 「」 is a quote within the quote, left alone
