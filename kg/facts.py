@@ -854,6 +854,9 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         country = _visited_country(frame.lemma, lex)  # 来日した: to Japan
         if country:
             roles.append(("location", country))
+    if frame.cls == "Visit" and frame.lemma in lex.visit_with_place_verbs and not any(
+            r == "location" and view.classes.get(k) in PLACES for r, k in roles):
+        return None  # 傘下に入る: no place gone to, no visit
     agents = [k for r, k in roles if r == "agent"]
     roles = [(r, k) for r, k in roles if not (r != "agent" and k in agents)]
     cls = frame.cls

@@ -113,6 +113,7 @@ class Lexicon:
     league_words: frozenset[str]
     club_words: frozenset[str]
     unit_head_words: frozenset[str]
+    visit_with_place_verbs: frozenset[str]
     contest_verbs: frozenset[str]
     leader_office_suffixes: frozenset[str]
     school_suffixes: frozenset[str]

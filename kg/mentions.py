@@ -1463,6 +1463,14 @@ def _place_names_left(sent: Sentence, found: list[Mention], claimed: set[int], l
     out = []
     i = 0
     while i < len(toks):
+        if i + 2 < len(toks) and not covered & {i, i + 1, i + 2} and is_proper(toks[i]) and not is_name_token(toks[i]) \
+                and toks[i + 1].tag.startswith("名詞-普通名詞") and len(toks[i + 1].norm) <= 2 \
+                and toks[i + 2].norm in _ADMIN_SUFFIXES and not toks[i + 1].bunsetu_start \
+                and (i + 3 == len(toks) or toks[i + 3].pos not in ("NOUN", "PROPN")):
+            # 鳴瀬|台|市: a name cut in two by the dictionary, then 市, 町 or 村, is the town
+            out.append(make(sent, i, i + 3, "Place", "place-tag"))
+            i += 3
+            continue
         if i in covered or not (is_proper(toks[i]) and toks[i].tag.startswith("名詞-固有名詞-地名")):
             i += 1
             continue

@@ -268,6 +268,10 @@ SNIPPETS = {
                        "「決断が速い」と評価した。北村外相はペルーが成し遂げた経済成長を高く評価した。",
     "kana_given_name": "主演した若手俳優の白石ひなたさんの演技が光った。共演の水野あかりさんも受賞した。",
     "work_title": "受賞作は、漁村を舞台にした長編『白波の記憶』だ。監督は「『海の歌』という曲が好きだ」と語った。",
+    # (the town's name, from tests/fresh/, is one the dictionary cuts in two: 鳴瀬|台|市)
+    "town_entered": "宮城県沖を震源とする強い地震があり、宮城県鳴瀬台市で震度６強の揺れを観測しました。"
+                    "けさ鳴瀬台市に入った高瀬康弘総理大臣は、避難所となっている中学校を視察しました。"
+                    "東和商事は大和電機の傘下に入った。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1765,3 +1769,11 @@ def test_a_title_in_double_brackets_outside_a_quote_is_a_work(results):
     r = results["work_title"]
     works = [e.label for e in r.entities if e.cls == "Product"]
     assert works == ["白波の記憶"]  # 『海の歌』 inside 「」 is a quote within the quote, left alone
+
+
+def test_a_town_name_cut_by_the_dictionary_and_the_visit_of_one_who_entered_it(results):
+    r = results["town_entered"]
+    assert {e.label: e.cls for e in r.entities}.get("鳴瀬台市") == "Place"
+    assert has(r, "Visit", agent="高瀬康弘", location="鳴瀬台市")  # 鳴瀬台市に入った高瀬…総理大臣
+    # 傘下に入った: no place gone to, no visit
+    assert not any(c == "Visit" and "東和商事" in roles.get("agent", ()) for c, roles in facts(r))
