@@ -437,6 +437,11 @@ def _frame(view: SentenceView, pred: Token, lex: Lexicon) -> Frame | None:
         particle = ps[0] if ps[0] != "の" or len(ps) == 1 else ps[-1]
         if particle in ("など", "ら") and len(ps) > 1:
             particle = ps[1]  # 組合などが: the case after the list's end
+        if particle == "や" and len(ps) == 1:
+            # 大沼町長（６１）や、…白石氏らが出席し: the parser may hang a list's first item on the verb;
+            # it takes the case of the next argument, the list's end
+            particle = next((p[-1] for x in args if x.i > arg.i and (p := particles(view.sent, x))
+                             and p[0] != "や"), particle)
         if particle == "で" and len(ps) > 1 and ps[1] == "の":
             particle = "で"
         role = role_for(particle, cls)

@@ -272,6 +272,8 @@ SNIPPETS = {
     "town_entered": "宮城県沖を震源とする強い地震があり、宮城県鳴瀬台市で震度６強の揺れを観測しました。"
                     "けさ鳴瀬台市に入った高瀬康弘総理大臣は、避難所となっている中学校を視察しました。"
                     "東和商事は大和電機の傘下に入った。",
+    "list_head_on_verb": "北山町立図書館「みなとライブラリー」が開館した。同日の開館式には山田太郎町長（６１）や、"
+                         "地元選出の衆院議員の佐藤花子氏ら約２００人が出席した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1777,3 +1779,15 @@ def test_a_town_name_cut_by_the_dictionary_and_the_visit_of_one_who_entered_it(r
     assert has(r, "Visit", agent="高瀬康弘", location="鳴瀬台市")  # 鳴瀬台市に入った高瀬…総理大臣
     # 傘下に入った: no place gone to, no visit
     assert not any(c == "Visit" and "東和商事" in roles.get("agent", ()) for c, roles in facts(r))
+
+
+def test_a_list_s_first_item_hung_on_the_verb_takes_the_case_of_the_list_s_end(results):
+    # 山田太郎町長（６１）や、…佐藤花子氏ら約２００人が出席した
+    r = results["list_head_on_verb"]
+    assert has(r, "Attendance", agent="山田太郎", theme="開館式")
+    assert has(r, "Attendance", agent="佐藤花子", theme="開館式")
+
+
+def test_a_library_s_quoted_name_is_a_facility(results):
+    r = results["list_head_on_verb"]  # 図書館「みなとライブラリー」
+    assert {e.label: e.cls for e in r.entities}.get("みなとライブラリー") == "Facility"
