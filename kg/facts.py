@@ -875,6 +875,8 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         # 主演男優賞に選ばれた: chosen for an award is a win, not an office
         cls, rule = "Win", rule + "+award"
         roles = [("theme" if r == "position" else r, k) for r, k in roles]
+    if cls == "Meeting" and frame.lemma in lex.press_words and not any(r == "participant" for r, _ in roles):
+        cls, rule = "GenericEvent", rule + "+press"  # 都内で記者会見した: no one met, a press conference
     if cls == "Praise" and not any(r == "theme" for r, _ in roles):
         # 村瀬氏は真壁氏について「…」と評価した: what is praised is what it is about; インドネシアが成し遂げた
         # 経済成長を高く評価した, 桐島さんの演技を絶賛した: whoever did or owns what is praised

@@ -114,6 +114,7 @@ class Lexicon:
     club_words: frozenset[str]
     unit_head_words: frozenset[str]
     visit_with_place_verbs: frozenset[str]
+    press_words: frozenset[str]
     contest_verbs: frozenset[str]
     leader_office_suffixes: frozenset[str]
     school_suffixes: frozenset[str]

@@ -274,6 +274,8 @@ SNIPPETS = {
                     "東和商事は大和電機の傘下に入った。",
     "list_head_on_verb": "北山町立図書館「みなとライブラリー」が開館した。同日の開館式には山田太郎町長（６１）や、"
                          "地元選出の衆院議員の佐藤花子氏ら約２００人が出席した。",
+    "press_conference": "東和電機の山田太郎社長は東京都内で記者会見し、新工場の計画を説明した。"
+                        "北村翔首相はスミス大統領と会見した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1791,3 +1793,9 @@ def test_a_list_s_first_item_hung_on_the_verb_takes_the_case_of_the_list_s_end(r
 def test_a_library_s_quoted_name_is_a_facility(results):
     r = results["list_head_on_verb"]  # 図書館「みなとライブラリー」
     assert {e.label: e.cls for e in r.entities}.get("みなとライブラリー") == "Facility"
+
+
+def test_a_press_conference_is_no_meeting_and_a_kaiken_with_someone_is(results):
+    r = results["press_conference"]
+    assert not any(c == "Meeting" and "山田太郎" in roles.get("agent", ()) for c, roles in facts(r))
+    assert has(r, "Meeting", agent="北村翔", participant="スミス")
