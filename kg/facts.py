@@ -1533,7 +1533,8 @@ def _visit_noun_facts(view: SentenceView, lex: Lexicon, topic: list[str], facts:
         if t.norm == "入り" and t.i in places_before:
             key = places_before[t.i]  # 韓国入りした: arrived in Korea
         elif key is None and lex.predicates.get(t.lemma) == "Visit":
-            key = places_before.get(t.i) or (places_before.get(t.i - 1) if view.toks[t.i - 1].norm == "を" else None)
+            key = places_before.get(t.i) or (places_before.get(t.i - 1) if t.i > 0 and view.toks[t.i - 1].norm == "を"
+                                             else None)
         if not key or t.pos == "VERB":
             continue
         cur = t
