@@ -1106,11 +1106,27 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
     out = [m for m in out if not (m.cls == "Person" and m.rule == "ner" and any(
         o.tok_start <= m.tok_start and m.tok_end <= o.tok_end and (o.tok_start, o.tok_end) != (m.tok_start, m.tok_end)
         for o in orgs))]
+    out = _place_dot_district(sent, out)
     # (nor the countries of a word like 台中 in the middle of one: 市立緑ケ|台中|学校; 日中友好協会, which
     # opens with them, is the two countries' association)
     out = [m for m in out if not (m.rule == "abbreviation" and any(
         o.tok_start < m.tok_start and m.tok_end <= o.tok_end for o in orgs if o.rule == "suffix"))]
     return _dedupe(out)
+
+
+def _place_dot_district(sent: Sentence, out: list[Mention]) -> list[Mention]:
+    """東京・元|赤坂: the NER may read a city, ・ and the first word of a district as one name and the
+    rest of the district as another; the city is one place and the district, written whole, the other."""
+    toks = sent.tokens
+    for m in [m for m in out if m.rule == "ner" and m.cls == "Place" and m.tok_end - m.tok_start >= 3]:
+        d = m.tok_end - 2
+        rest = next((p for p in out if p.cls == "Place" and p.tok_start == m.tok_end and p.rule == "ner"), None)
+        if rest is None or toks[d].norm != "・" or not toks[m.tok_end - 1].tag.startswith("名詞-普通名詞") \
+                or not all(t.tag.startswith("名詞-固有名詞-地名") for t in toks[m.tok_start:d]):
+            continue
+        out = [x for x in out if x is not m and x is not rest] + [
+            make(sent, m.tok_start, d, "Place", "ner-split"), make(sent, d + 1, rest.tok_end, "Place", "ner-split")]
+    return out
 
 
 def _government_body(sent: Sentence, run, lex: Lexicon) -> bool:

@@ -276,6 +276,7 @@ SNIPPETS = {
                          "地元選出の衆院議員の佐藤花子氏ら約２００人が出席した。",
     "press_conference": "東和電機の山田太郎社長は東京都内で記者会見し、新工場の計画を説明した。"
                         "北村翔首相はスミス大統領と会見した。",
+    "city_dot_district": "山田太郎首相は２８日、来日中のスミス大統領と東京・元赤坂の迎賓館で会談した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1799,3 +1800,11 @@ def test_a_press_conference_is_no_meeting_and_a_kaiken_with_someone_is(results):
     r = results["press_conference"]
     assert not any(c == "Meeting" and "山田太郎" in roles.get("agent", ()) for c, roles in facts(r))
     assert has(r, "Meeting", agent="北村翔", participant="スミス")
+
+
+def test_a_city_and_a_district_joined_by_a_dot_are_two_places(results):
+    # 東京・元|赤坂 read by the NER as 東京・元 and 赤坂 (a real district: the rule answers the NER)
+    r = results["city_dot_district"]
+    places = sorted(e.label for e in r.entities if e.cls == "Place")
+    assert "元赤坂" in places and not any("・" in p for p in places) and "赤坂" not in places
+    assert has(r, "Containment", agent="元赤坂", location="東京都")
