@@ -1954,3 +1954,29 @@ def attend_the_event_at_hand(pairs: Sequence[tuple[Mention, str]], facts: list[F
                             modality=f.modality, rule="won-at-event", confidence=0.5, date=f.date,
                             article_id=f.article_id))
     return out
+
+
+def successors_of_leavers(sentences: Sequence[Sentence], facts: list[Fact]) -> list[Fact]:
+    """Xが辞任した。…後任の会長にYを充てる: 後任 with no one's name before it is the successor of the
+    one whose resignation the text told last (in its sentence or the two before); the one put in the
+    post in that sentence succeeds them."""
+    out = list(facts)
+    for sent in sentences:
+        toks = sent.tokens
+        if not any(t.norm == "後任" and (t.i == 0 or toks[t.i - 1].norm != "の") for t in toks):
+            continue
+        left = [f for f in facts if f.cls == "Resignation" and sent.index - 2 <= f.sentence <= sent.index
+                and f.modality != "Negated"]
+        new = [k for f in facts if f.sentence == sent.index and (f.cls == "Appointment" or
+               f.cls == "PositionHolding" and f.rule in ("appointee", "successor-takes-post")) for k in f.role("agent")]
+        if not left or not new:
+            continue
+        last = max(left, key=lambda f: f.sentence)
+        for old in last.role("agent"):
+            for k in _unique(new):
+                if k != old and not any(f.cls == "Succession" and f.role("agent") == [k] for f in facts):
+                    out.append(Fact(cls="Succession", predicate="後任", sentence=sent.index,
+                                    roles=(("agent", k), ("theme", old)), rule="successor-of-leaver",
+                                    confidence=0.55, article_id=sent.article_id))
+    return out
+

@@ -5,7 +5,8 @@ import dataclasses
 import re
 
 from .entities import gazetteer_names, load_gazetteer, resolve_entities
-from .facts import FOCUS_CLASSES, attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders
+from .facts import (FOCUS_CLASSES, attend_the_event_at_hand, attribute_bare_quotes, extract_facts, leading_leaders,
+                    successors_of_leavers)
 from .lexicon import load_lexicon
 from .mentions import (article_events, carried_offices, country_prefix_mentions, dictionary_mentions,
                        extract_mentions, qualified_offices, home_government_mentions, nfkc,
@@ -94,6 +95,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex, persons),
                                 frozenset(s.index for s in parsed.sentences if s.heading))
     facts = attend_the_event_at_hand(pairs, facts, by_key, parsed.sentences)
+    facts = successors_of_leavers(parsed.sentences, facts)
     pairs, by_key = _events_that_are_facts(pairs, facts, by_key)
     pairs, by_key = _names_inside_event_names(pairs, facts, by_key)
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer

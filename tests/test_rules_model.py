@@ -277,6 +277,7 @@ SNIPPETS = {
     "press_conference": "東和電機の山田太郎社長は東京都内で記者会見し、新工場の計画を説明した。"
                         "北村翔首相はスミス大統領と会見した。",
     "city_dot_district": "山田太郎首相は２８日、来日中のスミス大統領と東京・元赤坂の迎賓館で会談した。",
+    "successor_of_leaver": "東和電機の北村義雄会長が２日、辞任した。同社は後任の会長に南田恵子社長を充てる人事を内定した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1808,3 +1809,10 @@ def test_a_city_and_a_district_joined_by_a_dot_are_two_places(results):
     places = sorted(e.label for e in r.entities if e.cls == "Place")
     assert "元赤坂" in places and not any("・" in p for p in places) and "赤坂" not in places
     assert has(r, "Containment", agent="元赤坂", location="東京都")
+
+
+def test_a_successor_with_no_one_named_before_follows_the_one_who_resigned(results):
+    # 後任の会長に南田恵子社長を充てる, after 北村義雄会長が辞任した
+    r = results["successor_of_leaver"]
+    assert has(r, "Succession", agent="南田恵子", theme="北村義雄")
+    assert has(r, "PositionHolding", agent="南田恵子", position="会長")
