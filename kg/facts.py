@@ -1956,13 +1956,28 @@ def attend_the_event_at_hand(pairs: Sequence[tuple[Mention, str]], facts: list[F
     return out
 
 
-def successors_of_leavers(sentences: Sequence[Sentence], facts: list[Fact]) -> list[Fact]:
+def successors_of_leavers(sentences: Sequence[Sentence], facts: list[Fact],
+                          pairs: Sequence[tuple[Mention, str]] = ()) -> list[Fact]:
     """Xが辞任した。…後任の会長にYを充てる: 後任 with no one's name before it is the successor of the
     one whose resignation the text told last (in its sentence or the two before); the one put in the
-    post in that sentence succeeds them."""
+    post in that sentence succeeds them. Yが監督に昇格する。…Xの後任となる: with no subject of its own,
+    the one appointed in the sentence before succeeds X."""
     out = list(facts)
+    persons = [(m, k) for m, k in pairs if m.cls == "Person"]
     for sent in sentences:
         toks = sent.tokens
+        # (今井慎吾監督（５５）の後任: the person, past a title and an age, right before の)
+        named = [k for t in toks if t.norm == "後任" and t.i >= 2 and toks[t.i - 1].norm == "の"
+                 for m, k in persons if m.sentence == sent.index and t.i - 7 <= m.tok_end <= t.i - 1
+                 and all(x.pos in ("NOUN", "NUM", "PUNCT") and x.norm not in ("、", "。") for x in toks[m.tok_end:t.i - 1])]
+        for old in [k for k in named if k]:
+            if any(f.sentence == sent.index and f.cls == "Succession" for f in facts):
+                break
+            before = [k for f in facts if f.sentence == sent.index - 1 and f.cls == "Appointment"
+                      for k in f.role("agent") if k != old]
+            out += [Fact(cls="Succession", predicate="後任", sentence=sent.index, roles=(("agent", k), ("theme", old)),
+                         rule="successor-of-appointed", confidence=0.5, article_id=sent.article_id)
+                    for k in _unique(before)]
         if not any(t.norm == "後任" and (t.i == 0 or toks[t.i - 1].norm != "の") for t in toks):
             continue
         left = [f for f in facts if f.cls == "Resignation" and sent.index - 2 <= f.sentence <= sent.index

@@ -95,7 +95,7 @@ def extract(parsed: ParsedArticle) -> ArticleResult:
     facts = _first_holding_only(attribute_bare_quotes(parsed.sentences, facts, lex, persons),
                                 frozenset(s.index for s in parsed.sentences if s.heading))
     facts = attend_the_event_at_hand(pairs, facts, by_key, parsed.sentences)
-    facts = successors_of_leavers(parsed.sentences, facts)
+    facts = successors_of_leavers(parsed.sentences, facts, pairs)
     pairs, by_key = _events_that_are_facts(pairs, facts, by_key)
     pairs, by_key = _names_inside_event_names(pairs, facts, by_key)
     # facts may name an entity no mention did (来日 → Japan): add it from the gazetteer

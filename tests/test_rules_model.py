@@ -278,6 +278,8 @@ SNIPPETS = {
                         "北村翔首相はスミス大統領と会見した。",
     "city_dot_district": "山田太郎首相は２８日、来日中のスミス大統領と東京・元赤坂の迎賓館で会談した。",
     "successor_of_leaver": "東和電機の北村義雄会長が２日、辞任した。同社は後任の会長に南田恵子社長を充てる人事を内定した。",
+    "successor_of_appointed": "北斗ＳＣは３日、ヘッドコーチの山田太郎氏が新監督に昇格すると発表した。"
+                              "今季限りで退任する佐藤一郎監督（５５）の後任となる。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1816,3 +1818,9 @@ def test_a_successor_with_no_one_named_before_follows_the_one_who_resigned(resul
     r = results["successor_of_leaver"]
     assert has(r, "Succession", agent="南田恵子", theme="北村義雄")
     assert has(r, "PositionHolding", agent="南田恵子", position="会長")
+
+
+def test_the_one_appointed_before_succeeds_whose_successor_a_subjectless_sentence_names(results):
+    # …山田太郎氏が新監督に昇格する。…佐藤一郎監督（５５）の後任となる。
+    r = results["successor_of_appointed"]
+    assert has(r, "Succession", agent="山田太郎", theme="佐藤一郎")
