@@ -859,6 +859,14 @@ def _complete(view: SentenceView, frame: Frame, lex: Lexicon, topic: list[str], 
         country = _visited_country(frame.lemma, lex)  # 来日した: to Japan
         if country:
             roles.append(("location", country))
+    if any(r == "agent" for r, _ in roles):
+        # 北村氏のほか、南田氏も出席した: who is named before のほか, hung on the verb or on its subject,
+        # does what the subject does
+        near = view.children(pred) + [g for c in view.children(pred)
+                                      if particles(view.sent, c)[-1:] in (["は"], ["も"], ["が"]) for g in view.children(c)]
+        roles += [("agent", k) for c in near if c.norm in ("ほか", "他") and not particles(view.sent, c)
+                  for g in view.children(c) if g.bunsetu_head and particles(view.sent, g)[-1:] == ["の"]
+                  for k in view.keys_at(g) if view.is_agent(k)]
     if frame.cls == "Visit" and frame.lemma in lex.visit_with_place_verbs and not any(
             r == "location" and view.classes.get(k) in PLACES for r, k in roles):
         return None  # 傘下に入る: no place gone to, no visit

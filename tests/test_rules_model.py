@@ -280,6 +280,8 @@ SNIPPETS = {
     "successor_of_leaver": "東和電機の北村義雄会長が２日、辞任した。同社は後任の会長に南田恵子社長を充てる人事を内定した。",
     "successor_of_appointed": "北斗ＳＣは３日、ヘッドコーチの山田太郎氏が新監督に昇格すると発表した。"
                               "今季限りで退任する佐藤一郎監督（５５）の後任となる。",
+    "besides": "署名式が開かれた。署名式には北村翔氏のほか、インドネシアのアグス・ウィジャヤ大統領も出席した。"
+               "閉会式には北村翔氏のほか、南田修氏も出席した。",
     "unnamed_talks": "山田太郎首相は北村翔大統領との閣僚級協議に臨んだ。閉会式には佐藤一郎氏が出席した。",
 }
 
@@ -1824,3 +1826,11 @@ def test_the_one_appointed_before_succeeds_whose_successor_a_subjectless_sentenc
     # …山田太郎氏が新監督に昇格する。…佐藤一郎監督（５５）の後任となる。
     r = results["successor_of_appointed"]
     assert has(r, "Succession", agent="山田太郎", theme="佐藤一郎")
+
+
+def test_who_is_named_before_nohoka_attends_too(results):
+    r = results["besides"]
+    label = {e.key: e.label for e in r.entities}
+    by_sentence = {f.sentence: sorted(label[k] for k in f.role("agent")) for f in r.facts if f.cls == "Attendance"}
+    assert by_sentence.get(1) == sorted(["北村翔", "アグス・ウィジャヤ"])  # のほか on the subject
+    assert by_sentence.get(2) == sorted(["北村翔", "南田修"])  # のほか on the verb
