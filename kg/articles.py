@@ -164,7 +164,6 @@ def make_article(text: str, *, id: str, source: str, date: str | None = None,
     pos = 0
     lines = text.split("\n")
     first_content = True
-    body_seen = False
     for n, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -182,9 +181,7 @@ def make_article(text: str, *, id: str, source: str, date: str | None = None,
             continue  # a photo or editor's note, not news
         heading = lead in HEADING_MARKERS and not stripped.startswith("・")
         # the article's headline: a first line that is no sentence (no 。 at its end), with the body after it
-        heading = heading or (not body_seen and not segments and _is_headline(stripped)
-                              and any(x.strip() for x in lines[n + 1:]))
-        body_seen = body_seen or not heading
+        heading = heading or (not segments and _is_headline(stripped) and any(x.strip() for x in lines[n + 1:]))
         segments.extend(Segment(a, b, heading) for a, b in bounded_spans(text, start, end))
     if title is None:
         title = next((text[s.start:s.end].strip() for s in segments if s.heading), None)

@@ -60,14 +60,7 @@ class SentenceView:
                 self.kids.setdefault(t.head, []).append(t.i)
         self._rehang_clause_subjects()
         self._rehang_from_dates()
-        depth = 0
-        for t in self.sent.tokens:
-            if t.norm in _QUOTE_CLOSE:
-                depth = max(0, depth - 1)
-            if depth:
-                self.in_quote.add(t.i)
-            if t.norm in _QUOTE_OPEN:
-                depth += 1
+        self.in_quote.update(quoted_tokens(self.sent.tokens))
 
     def _rehang_clause_subjects(self) -> None:
         """Xは、Yが…に昇格する人事を発表した: the parser may hang Yが on the verb of the whole sentence,
@@ -251,11 +244,8 @@ def extract_facts(sent: Sentence, pairs: Sequence[tuple[Mention, str]], entities
     return _one_plan_per_stance(_dedupe(facts)), topic
 
 
-def _out_of_quotes(sent: Sentence) -> Sentence:
-    """Xは…記者会見し、「…守ってきた…を引き継ぐ」と語った: the parser may hang a phrase written before a
-    quote on a verb inside it. What is written before a quote depends on nothing said inside it: such
-    a phrase hangs on the first word outside the quote its head leads to (語った)."""
-    toks = sent.tokens
+def quoted_tokens(toks: Sequence[Token]) -> set[int]:
+    """The indices of the tokens inside 「」 or 『』 (the brackets themselves are outside)."""
     inside, depth = set(), 0
     for t in toks:
         if t.norm in _QUOTE_CLOSE:
@@ -264,6 +254,15 @@ def _out_of_quotes(sent: Sentence) -> Sentence:
             inside.add(t.i)
         if t.norm in _QUOTE_OPEN:
             depth += 1
+    return inside
+
+
+def _out_of_quotes(sent: Sentence) -> Sentence:
+    """Xは…記者会見し、「…守ってきた…を引き継ぐ」と語った: the parser may hang a phrase written before a
+    quote on a verb inside it. What is written before a quote depends on nothing said inside it: such
+    a phrase hangs on the first word outside the quote its head leads to (語った)."""
+    toks = sent.tokens
+    inside = quoted_tokens(toks)
     moved = {}
     for t in toks:
         # (only a phrase written before the quote: the particle after it, 「…」|と, hangs inside rightly)
@@ -1978,9 +1977,8 @@ def successors_of_leavers(sentences: Sequence[Sentence], facts: list[Fact],
         named = [k for t in toks if t.norm == "後任" and t.i >= 2 and toks[t.i - 1].norm == "の"
                  for m, k in persons if m.sentence == sent.index and t.i - 7 <= m.tok_end <= t.i - 1
                  and all(x.pos in ("NOUN", "NUM", "PUNCT") and x.norm not in ("、", "。") for x in toks[m.tok_end:t.i - 1])]
-        for old in [k for k in named if k]:
-            if any(f.sentence == sent.index and f.cls == "Succession" for f in facts):
-                break
+        has_succession = any(f.sentence == sent.index and f.cls == "Succession" for f in facts)
+        for old in ([] if has_succession else named):
             before = [k for f in facts if f.sentence == sent.index - 1 and f.cls == "Appointment"
                       for k in f.role("agent") if k != old]
             out += [Fact(cls="Succession", predicate="後任", sentence=sent.index, roles=(("agent", k), ("theme", old)),

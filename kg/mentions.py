@@ -481,14 +481,15 @@ def extract_mentions(sent: Sentence, lex: Lexicon | None = None) -> list[Mention
             k += 1
         while k > j and toks[k - 1].norm in ("・", "&", "-"):
             k -= 1
+        not_name = lex.trailing_nouns | lex.titles.keys()  # words that end a phrase, not a company's name
         # 素材メーカー、永|晟|材料: what reads as a person's name with a common word after it (no title)
         # is the company's name
         person_like = not part_link and k > j and k < len(toks) and all(is_name_token(x) for x in toks[j:k]) \
-            and toks[k].tag.startswith("名詞-普通名詞") and toks[k].norm not in lex.trailing_nouns | lex.titles.keys()
+            and toks[k].tag.startswith("名詞-普通名詞") and toks[k].norm not in not_name
         if person_like:
             k += 1
         while k > j and k < len(toks) and toks[k].tag.startswith(("名詞-普通名詞", "接尾辞-名詞的-一般")) \
-                and not toks[k].bunsetu_start and toks[k].norm not in lex.trailing_nouns | lex.titles.keys():
+                and not toks[k].bunsetu_start and toks[k].norm not in not_name:
             k += 1  # 部品メーカー、東和|精機, 松風|堂: the words of the name's own phrase belong to it
         whole = not part_link or k >= len(toks) or toks[k].pos not in _NOMINAL  # not 東和|商事
         if not part_link and toks[t.i + 1].norm == "の":
